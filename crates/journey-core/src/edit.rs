@@ -1,0 +1,590 @@
+//! Every change a user can make to a map, as data. The app dispatches these; the history keeps
+//! snapshots around them for undo.
+
+use std::fmt;
+
+use crate::model::{
+    Card, Channel, EmotionPoint, Id, JourneyMap, Lane, LaneKind, Persona, Stage, EMOTION_MAX,
+    EMOTION_MIN,
+};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    RenameMap(String),
+    SetMapDescription(String),
+    AddStage {
+        name: String,
+    },
+    RenameStage {
+        stage: Id,
+        name: String,
+    },
+    SetStageDescription {
+        stage: Id,
+        description: String,
+    },
+    /// Moves the stage so that it ends up at index `to`.
+    MoveStage {
+        stage: Id,
+        to: usize,
+    },
+    /// Removes the stage with its cards and emotion points.
+    DeleteStage {
+        stage: Id,
+    },
+    AddLane {
+        kind: LaneKind,
+        title: String,
+    },
+    RenameLane {
+        lane: Id,
+        title: String,
+    },
+    MoveLane {
+        lane: Id,
+        to: usize,
+    },
+    DeleteLane {
+        lane: Id,
+    },
+    AddCard {
+        lane: Id,
+        stage: Id,
+        text: String,
+    },
+    EditCard {
+        card: Id,
+        text: String,
+        note: String,
+        channel: Option<Channel>,
+    },
+    /// Puts the card into a cell at position `index` among that cell's other cards.
+    MoveCard {
+        card: Id,
+        lane: Id,
+        stage: Id,
+        index: usize,
+    },
+    DeleteCard {
+        card: Id,
+    },
+    SetEmotion {
+        persona: Id,
+        stage: Id,
+        value: Option<i8>,
+    },
+    AddPersona {
+        name: String,
+    },
+    RenamePersona {
+        persona: Id,
+        name: String,
+    },
+    SetPersonaDescription {
+        persona: Id,
+        description: String,
+    },
+    DeletePersona {
+        persona: Id,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    NoSuchStage(Id),
+    NoSuchLane(Id),
+    NoSuchCard(Id),
+    NoSuchPersona(Id),
+    EmptyName,
+    FeelingsLaneHoldsNoCards,
+    OnlyOneFeelingsLane,
+    LastPersona,
+    EmotionOutOfRange(i8),
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::NoSuchStage(id) => write!(f, "stage {id} no longer exists"),
+            EditError::NoSuchLane(id) => write!(f, "lane {id} no longer exists"),
+            EditError::NoSuchCard(id) => write!(f, "card {id} no longer exists"),
+            EditError::NoSuchPersona(id) => write!(f, "persona {id} no longer exists"),
+            EditError::EmptyName => f.write_str("a name cannot be empty"),
+            EditError::FeelingsLaneHoldsNoCards => {
+                f.write_str("the feelings lane holds emotions, not cards")
+            }
+            EditError::OnlyOneFeelingsLane => f.write_str("a map has at most one feelings lane"),
+            EditError::LastPersona => f.write_str("a map needs at least one persona"),
+            EditError::EmotionOutOfRange(v) => {
+                write!(f, "emotion {v} is outside {EMOTION_MIN}..{EMOTION_MAX}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// Names are trimmed and must not be empty.
+fn name(text: &str) -> Result<String, EditError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        Err(EditError::EmptyName)
+    } else {
+        Ok(trimmed.to_string())
+    }
+}
+
+/// Optional texts: blank means absent.
+fn optional(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+fn position<T>(items: &[T], found: impl Fn(&T) -> bool) -> Option<usize> {
+    items.iter().position(found)
+}
+
+fn move_within<T>(items: &mut Vec<T>, from: usize, to: usize) {
+    let item = items.remove(from);
+    items.insert(to.min(items.len()), item);
+}
+
+impl JourneyMap {
+    /// Applies one edit. On error the map is unchanged. The caller sets `updated`.
+    pub fn apply(&mut self, edit: &Edit) -> Result<(), EditError> {
+        match edit {
+            Edit::RenameMap(text) => self.name = name(text)?,
+            Edit::SetMapDescription(text) => self.description = text.trim().to_string(),
+            Edit::AddStage { name: text } => {
+                let stage = Stage {
+                    id: self.next_id(),
+                    name: name(text)?,
+                    description: None,
+                };
+                self.stages.push(stage);
+            }
+            Edit::RenameStage { stage, name: text } => {
+                let new_name = name(text)?;
+                self.stage_mut(*stage)?.name = new_name;
+            }
+            Edit::SetStageDescription { stage, description } => {
+                self.stage_mut(*stage)?.description = optional(description);
+            }
+            Edit::MoveStage { stage, to } => {
+                let from = position(&self.stages, |s| s.id == *stage)
+                    .ok_or(EditError::NoSuchStage(*stage))?;
+                move_within(&mut self.stages, from, *to);
+            }
+            Edit::DeleteStage { stage } => {
+                let at = position(&self.stages, |s| s.id == *stage)
+                    .ok_or(EditError::NoSuchStage(*stage))?;
+                self.stages.remove(at);
+                self.cards.retain(|c| c.stage != *stage);
+                for persona in &mut self.personas {
+                    persona.emotions.retain(|p| p.stage != *stage);
+                }
+            }
+            Edit::AddLane { kind, title } => {
+                if *kind == LaneKind::Feelings && self.lanes.iter().any(|l| l.kind == *kind) {
+                    return Err(EditError::OnlyOneFeelingsLane);
+                }
+                let title = optional(title).unwrap_or_else(|| kind.default_title().to_string());
+                self.lanes.push(Lane {
+                    id: self.next_id(),
+                    kind: *kind,
+                    title,
+                });
+            }
+            Edit::RenameLane { lane, title } => {
+                let new_title = name(title)?;
+                self.lane_mut(*lane)?.title = new_title;
+            }
+            Edit::MoveLane { lane, to } => {
+                let from =
+                    position(&self.lanes, |l| l.id == *lane).ok_or(EditError::NoSuchLane(*lane))?;
+                move_within(&mut self.lanes, from, *to);
+            }
+            Edit::DeleteLane { lane } => {
+                let at =
+                    position(&self.lanes, |l| l.id == *lane).ok_or(EditError::NoSuchLane(*lane))?;
+                self.lanes.remove(at);
+                self.cards.retain(|c| c.lane != *lane);
+            }
+            Edit::AddCard { lane, stage, text } => {
+                self.check_cell(*lane, *stage)?;
+                let channel = (self.lane(*lane).map(|l| l.kind) == Some(LaneKind::Touchpoints))
+                    .then_some(Channel::Web);
+                let card = Card {
+                    id: self.next_id(),
+                    lane: *lane,
+                    stage: *stage,
+                    text: text.trim().to_string(),
+                    note: None,
+                    channel,
+                };
+                self.cards.push(card);
+            }
+            Edit::EditCard {
+                card,
+                text,
+                note,
+                channel,
+            } => {
+                let card = self.card_mut(*card)?;
+                card.text = text.trim().to_string();
+                card.note = optional(note);
+                card.channel = *channel;
+            }
+            Edit::MoveCard {
+                card,
+                lane,
+                stage,
+                index,
+            } => {
+                self.check_cell(*lane, *stage)?;
+                let from =
+                    position(&self.cards, |c| c.id == *card).ok_or(EditError::NoSuchCard(*card))?;
+                let mut moved = self.cards.remove(from);
+                moved.lane = *lane;
+                moved.stage = *stage;
+                let in_cell: Vec<usize> = (0..self.cards.len())
+                    .filter(|&i| self.cards[i].lane == *lane && self.cards[i].stage == *stage)
+                    .collect();
+                let at = match in_cell.get(*index) {
+                    Some(&i) => i,
+                    None => in_cell.last().map_or(self.cards.len(), |&i| i + 1),
+                };
+                self.cards.insert(at, moved);
+            }
+            Edit::DeleteCard { card } => {
+                let at =
+                    position(&self.cards, |c| c.id == *card).ok_or(EditError::NoSuchCard(*card))?;
+                self.cards.remove(at);
+            }
+            Edit::SetEmotion {
+                persona,
+                stage,
+                value,
+            } => {
+                if let Some(v) = value {
+                    if !(EMOTION_MIN..=EMOTION_MAX).contains(v) {
+                        return Err(EditError::EmotionOutOfRange(*v));
+                    }
+                }
+                self.stage(*stage).ok_or(EditError::NoSuchStage(*stage))?;
+                let persona = self.persona_mut(*persona)?;
+                persona.emotions.retain(|p| p.stage != *stage);
+                if let Some(value) = value {
+                    persona.emotions.push(EmotionPoint {
+                        stage: *stage,
+                        value: *value,
+                    });
+                }
+            }
+            Edit::AddPersona { name: text } => {
+                let persona = Persona {
+                    id: self.next_id(),
+                    name: name(text)?,
+                    description: String::new(),
+                    emotions: Vec::new(),
+                };
+                self.personas.push(persona);
+            }
+            Edit::RenamePersona {
+                persona,
+                name: text,
+            } => {
+                let new_name = name(text)?;
+                self.persona_mut(*persona)?.name = new_name;
+            }
+            Edit::SetPersonaDescription {
+                persona,
+                description,
+            } => {
+                self.persona_mut(*persona)?.description = description.trim().to_string();
+            }
+            Edit::DeletePersona { persona } => {
+                let at = position(&self.personas, |p| p.id == *persona)
+                    .ok_or(EditError::NoSuchPersona(*persona))?;
+                if self.personas.len() == 1 {
+                    return Err(EditError::LastPersona);
+                }
+                self.personas.remove(at);
+            }
+        }
+        Ok(())
+    }
+
+    fn check_cell(&self, lane: Id, stage: Id) -> Result<(), EditError> {
+        let lane = self.lane(lane).ok_or(EditError::NoSuchLane(lane))?;
+        if !lane.kind.holds_cards() {
+            return Err(EditError::FeelingsLaneHoldsNoCards);
+        }
+        self.stage(stage).ok_or(EditError::NoSuchStage(stage))?;
+        Ok(())
+    }
+
+    fn stage_mut(&mut self, id: Id) -> Result<&mut Stage, EditError> {
+        self.stages
+            .iter_mut()
+            .find(|s| s.id == id)
+            .ok_or(EditError::NoSuchStage(id))
+    }
+
+    fn lane_mut(&mut self, id: Id) -> Result<&mut Lane, EditError> {
+        self.lanes
+            .iter_mut()
+            .find(|l| l.id == id)
+            .ok_or(EditError::NoSuchLane(id))
+    }
+
+    fn card_mut(&mut self, id: Id) -> Result<&mut Card, EditError> {
+        self.cards
+            .iter_mut()
+            .find(|c| c.id == id)
+            .ok_or(EditError::NoSuchCard(id))
+    }
+
+    fn persona_mut(&mut self, id: Id) -> Result<&mut Persona, EditError> {
+        self.personas
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or(EditError::NoSuchPersona(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map() -> JourneyMap {
+        let mut map = JourneyMap::empty("m".into(), "Test".into(), 0);
+        for name in ["A", "B", "C"] {
+            map.apply(&Edit::AddStage { name: name.into() }).unwrap();
+        }
+        map.apply(&Edit::AddLane {
+            kind: LaneKind::Touchpoints,
+            title: String::new(),
+        })
+        .unwrap();
+        map.apply(&Edit::AddLane {
+            kind: LaneKind::Feelings,
+            title: String::new(),
+        })
+        .unwrap();
+        map
+    }
+
+    fn stage_names(map: &JourneyMap) -> Vec<&str> {
+        map.stages.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    #[test]
+    fn ids_are_fresh_across_kinds() {
+        let map = map();
+        // persona 1, stages 2..=4, lanes 5 and 6
+        assert_eq!(
+            map.stages.iter().map(|s| s.id).collect::<Vec<_>>(),
+            [2, 3, 4]
+        );
+        assert_eq!(map.lanes.iter().map(|l| l.id).collect::<Vec<_>>(), [5, 6]);
+        assert_eq!(map.lanes[0].title, "Touchpoints");
+        assert_eq!(map.next_id(), 7);
+    }
+
+    #[test]
+    fn moving_a_stage_puts_it_at_the_target_index() {
+        let mut map = map();
+        map.apply(&Edit::MoveStage { stage: 2, to: 2 }).unwrap();
+        assert_eq!(stage_names(&map), ["B", "C", "A"]);
+        map.apply(&Edit::MoveStage { stage: 2, to: 0 }).unwrap();
+        assert_eq!(stage_names(&map), ["A", "B", "C"]);
+        map.apply(&Edit::MoveStage { stage: 4, to: 99 }).unwrap();
+        assert_eq!(stage_names(&map), ["A", "B", "C"]);
+    }
+
+    #[test]
+    fn deleting_a_stage_takes_its_cards_and_emotions() {
+        let mut map = map();
+        map.apply(&Edit::AddCard {
+            lane: 5,
+            stage: 3,
+            text: "Ad".into(),
+        })
+        .unwrap();
+        map.apply(&Edit::AddCard {
+            lane: 5,
+            stage: 4,
+            text: "Store".into(),
+        })
+        .unwrap();
+        map.apply(&Edit::SetEmotion {
+            persona: 1,
+            stage: 3,
+            value: Some(-2),
+        })
+        .unwrap();
+        map.apply(&Edit::DeleteStage { stage: 3 }).unwrap();
+        assert_eq!(map.cards.len(), 1);
+        assert_eq!(map.cards[0].text, "Store");
+        assert!(map.personas[0].emotions.is_empty());
+    }
+
+    #[test]
+    fn touchpoint_cards_start_on_the_web_channel() {
+        let mut map = map();
+        map.apply(&Edit::AddCard {
+            lane: 5,
+            stage: 2,
+            text: " Landing page ".into(),
+        })
+        .unwrap();
+        assert_eq!(map.cards[0].text, "Landing page");
+        assert_eq!(map.cards[0].channel, Some(Channel::Web));
+    }
+
+    #[test]
+    fn feelings_lane_is_unique_and_holds_no_cards() {
+        let mut map = map();
+        let before = map.clone();
+        let add_feelings = Edit::AddLane {
+            kind: LaneKind::Feelings,
+            title: String::new(),
+        };
+        assert_eq!(
+            map.apply(&add_feelings),
+            Err(EditError::OnlyOneFeelingsLane)
+        );
+        let card = Edit::AddCard {
+            lane: 6,
+            stage: 2,
+            text: "x".into(),
+        };
+        assert_eq!(map.apply(&card), Err(EditError::FeelingsLaneHoldsNoCards));
+        assert_eq!(map, before);
+    }
+
+    #[test]
+    fn move_card_places_it_at_the_index_within_the_target_cell() {
+        let mut map = map();
+        for (stage, text) in [(2, "a"), (3, "b"), (3, "c"), (3, "d")] {
+            map.apply(&Edit::AddCard {
+                lane: 5,
+                stage,
+                text: text.into(),
+            })
+            .unwrap();
+        }
+        let a = map.cards[0].id;
+        map.apply(&Edit::MoveCard {
+            card: a,
+            lane: 5,
+            stage: 3,
+            index: 1,
+        })
+        .unwrap();
+        let cell: Vec<&str> = map.cards_in(5, 3).map(|c| c.text.as_str()).collect();
+        assert_eq!(cell, ["b", "a", "c", "d"]);
+        map.apply(&Edit::MoveCard {
+            card: a,
+            lane: 5,
+            stage: 3,
+            index: 10,
+        })
+        .unwrap();
+        let cell: Vec<&str> = map.cards_in(5, 3).map(|c| c.text.as_str()).collect();
+        assert_eq!(cell, ["b", "c", "d", "a"]);
+        map.apply(&Edit::MoveCard {
+            card: a,
+            lane: 5,
+            stage: 4,
+            index: 0,
+        })
+        .unwrap();
+        assert_eq!(map.cards_in(5, 4).count(), 1);
+        assert_eq!(map.cards_in(5, 3).count(), 3);
+    }
+
+    #[test]
+    fn emotions_are_set_replaced_and_cleared() {
+        let mut map = map();
+        map.apply(&Edit::SetEmotion {
+            persona: 1,
+            stage: 2,
+            value: Some(1),
+        })
+        .unwrap();
+        map.apply(&Edit::SetEmotion {
+            persona: 1,
+            stage: 2,
+            value: Some(-1),
+        })
+        .unwrap();
+        assert_eq!(map.personas[0].emotion_at(2), Some(-1));
+        assert_eq!(map.personas[0].emotions.len(), 1);
+        map.apply(&Edit::SetEmotion {
+            persona: 1,
+            stage: 2,
+            value: None,
+        })
+        .unwrap();
+        assert_eq!(map.personas[0].emotion_at(2), None);
+        let too_high = Edit::SetEmotion {
+            persona: 1,
+            stage: 2,
+            value: Some(3),
+        };
+        assert_eq!(map.apply(&too_high), Err(EditError::EmotionOutOfRange(3)));
+    }
+
+    #[test]
+    fn names_are_trimmed_and_never_empty() {
+        let mut map = map();
+        assert_eq!(
+            map.apply(&Edit::RenameMap("  ".into())),
+            Err(EditError::EmptyName)
+        );
+        map.apply(&Edit::RenameMap("  Onboarding ".into())).unwrap();
+        assert_eq!(map.name, "Onboarding");
+        map.apply(&Edit::SetStageDescription {
+            stage: 2,
+            description: " ".into(),
+        })
+        .unwrap();
+        assert_eq!(map.stage(2).unwrap().description, None);
+    }
+
+    #[test]
+    fn the_last_persona_stays() {
+        let mut map = map();
+        assert_eq!(
+            map.apply(&Edit::DeletePersona { persona: 1 }),
+            Err(EditError::LastPersona)
+        );
+        map.apply(&Edit::AddPersona {
+            name: "Returning buyer".into(),
+        })
+        .unwrap();
+        map.apply(&Edit::DeletePersona { persona: 1 }).unwrap();
+        assert_eq!(map.personas.len(), 1);
+        assert_eq!(map.personas[0].name, "Returning buyer");
+    }
+
+    #[test]
+    fn unknown_ids_are_reported() {
+        let mut map = map();
+        assert_eq!(
+            map.apply(&Edit::DeleteCard { card: 99 }),
+            Err(EditError::NoSuchCard(99))
+        );
+        assert_eq!(
+            map.apply(&Edit::DeleteLane { lane: 99 }),
+            Err(EditError::NoSuchLane(99))
+        );
+        let rename = Edit::RenameStage {
+            stage: 99,
+            name: "x".into(),
+        };
+        assert_eq!(map.apply(&rename), Err(EditError::NoSuchStage(99)));
+    }
+}

@@ -1,0 +1,287 @@
+//! The Journeyscope file format: one JSON document per map, tagged with a format name and the
+//! schema version it was written in. Browser storage holds the same document, so files and stored
+//! values share one reader and one migration path.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::model::JourneyMap;
+use crate::validate::{validate, ValidationError};
+
+/// The `format` tag every document carries, so a stray JSON file is told apart from a map.
+pub const FORMAT_NAME: &str = "journeyscope-map";
+
+/// The schema this build writes. Bump it with a migration step (see `MIGRATIONS`) whenever the
+/// stored shape changes; never edit a released version's shape in place.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Upgrade steps: `MIGRATIONS[n - 1]` turns a version-`n` document into version `n + 1`.
+/// Version 1 is the first released shape, so there are none yet.
+const MIGRATIONS: [fn(Value) -> Result<Value, ImportError>; SCHEMA_VERSION as usize - 1] = [];
+
+/// A map file. Borrowed when written, owned when read.
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Document<'a> {
+    /// Always `journeyscope-map`.
+    pub format: Cow<'a, str>,
+    /// The schema version the document was written in.
+    pub schema: u32,
+    pub map: Cow<'a, JourneyMap>,
+}
+
+impl<'a> Document<'a> {
+    fn of(map: &'a JourneyMap) -> Document<'a> {
+        Document {
+            format: Cow::Borrowed(FORMAT_NAME),
+            schema: SCHEMA_VERSION,
+            map: Cow::Borrowed(map),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    NotAJourneyMap,
+    NewerSchema {
+        found: u64,
+    },
+    UnknownSchema {
+        found: String,
+    },
+    /// The JSON does not have the shape of a map; `path` says where (`map.stages[2].name`).
+    Shape {
+        path: String,
+        message: String,
+    },
+    Invalid(Vec<ValidationError>),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::NotJson {
+                line,
+                column,
+                message,
+            } => {
+                write!(
+                    f,
+                    "not valid JSON at line {line}, column {column}: {message}"
+                )
+            }
+            ImportError::NotAJourneyMap => write!(
+                f,
+                "this is JSON but not a Journeyscope map (it lacks \"format\": \"{FORMAT_NAME}\")"
+            ),
+            ImportError::NewerSchema { found } => write!(
+                f,
+                "this map was saved by a newer Journeyscope (schema {found}; this version reads \
+                 up to {SCHEMA_VERSION})"
+            ),
+            ImportError::UnknownSchema { found } => {
+                write!(f, "schema: {found} is not a Journeyscope schema version")
+            }
+            ImportError::Shape { path, message } => write!(f, "{path}: {message}"),
+            ImportError::Invalid(errors) => {
+                write!(f, "map.{}", errors[0])?;
+                match errors.len() {
+                    1 => Ok(()),
+                    n => write!(
+                        f,
+                        " (and {} more problem{})",
+                        n - 1,
+                        if n == 2 { "" } else { "s" }
+                    ),
+                }
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// The document a user downloads: pretty-printed, ending in a newline.
+pub fn export_json(map: &JourneyMap) -> String {
+    let mut text = serde_json::to_string_pretty(&Document::of(map)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The same document without whitespace, for browser storage where every byte counts.
+pub fn compact_json(map: &JourneyMap) -> String {
+    serde_json::to_string(&Document::of(map)).unwrap_or_default()
+}
+
+/// Reads a document of any released schema version, migrates it and checks it.
+pub fn import_json(text: &str) -> Result<JourneyMap, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        message: plain_serde_message(&e.to_string()),
+    })?;
+    let schema = match &value {
+        Value::Object(fields) if fields.get("format") == Some(&Value::from(FORMAT_NAME)) => {
+            fields.get("schema").cloned().unwrap_or(Value::Null)
+        }
+        _ => return Err(ImportError::NotAJourneyMap),
+    };
+    let version = match schema.as_u64() {
+        Some(v) if v > u64::from(SCHEMA_VERSION) => {
+            return Err(ImportError::NewerSchema { found: v })
+        }
+        Some(v) if v >= 1 => v,
+        _ => {
+            return Err(ImportError::UnknownSchema {
+                found: schema.to_string(),
+            })
+        }
+    };
+    let migrated = migrate(value, version)?;
+    let document: Document = serde_path_to_error::deserialize(migrated).map_err(|e| {
+        let path = e.path().to_string();
+        ImportError::Shape {
+            path,
+            message: plain_serde_message(&e.into_inner().to_string()),
+        }
+    })?;
+    let errors = validate(&document.map);
+    if errors.is_empty() {
+        Ok(document.map.into_owned())
+    } else {
+        Err(ImportError::Invalid(errors))
+    }
+}
+
+/// Runs every step from `version` up to the current schema.
+fn migrate(mut value: Value, version: u64) -> Result<Value, ImportError> {
+    let first = usize::try_from(version - 1).unwrap_or(usize::MAX);
+    for step in MIGRATIONS.iter().skip(first) {
+        value = step(value)?;
+    }
+    if let Value::Object(fields) = &mut value {
+        fields.insert("schema".into(), Value::from(SCHEMA_VERSION));
+    }
+    Ok(value)
+}
+
+/// serde_json appends " at line L column C" which means nothing once the text is a `Value`.
+fn plain_serde_message(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Stage;
+
+    fn map() -> JourneyMap {
+        let mut map = JourneyMap::empty("abc".into(), "Trip".into(), 1_700_000_000_000);
+        map.stages.push(Stage {
+            id: 2,
+            name: "Plan".into(),
+            description: Some("Before".into()),
+        });
+        map
+    }
+
+    #[test]
+    fn export_is_pretty_tagged_and_ends_in_a_newline() {
+        let text = export_json(&map());
+        assert!(text.starts_with("{\n  \"format\": \"journeyscope-map\",\n  \"schema\": 1,\n"));
+        assert!(text.ends_with("}\n"));
+        assert_eq!(import_json(&text), Ok(map()));
+    }
+
+    #[test]
+    fn compact_and_pretty_read_the_same() {
+        assert_eq!(
+            import_json(&compact_json(&map())),
+            import_json(&export_json(&map()))
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let text = format!("\u{feff}{}", export_json(&map()));
+        assert_eq!(import_json(&text), Ok(map()));
+    }
+
+    #[test]
+    fn broken_json_says_where() {
+        let err = import_json("{\n  \"format\": \"journeyscope-map\",\n  \"schema\": 1,,\n}")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "not valid JSON at line 3, column 15: key must be a string"
+        );
+    }
+
+    #[test]
+    fn other_json_is_not_a_map() {
+        assert_eq!(import_json("[1, 2]"), Err(ImportError::NotAJourneyMap));
+        assert_eq!(
+            import_json("{\"name\": \"x\"}"),
+            Err(ImportError::NotAJourneyMap)
+        );
+    }
+
+    #[test]
+    fn schema_versions_outside_the_known_range_are_refused() {
+        let newer = export_json(&map()).replace("\"schema\": 1", "\"schema\": 7");
+        assert_eq!(
+            import_json(&newer),
+            Err(ImportError::NewerSchema { found: 7 })
+        );
+        assert!(import_json(&newer)
+            .unwrap_err()
+            .to_string()
+            .contains("newer Journeyscope"));
+        let zero = export_json(&map()).replace("\"schema\": 1", "\"schema\": 0");
+        assert_eq!(
+            import_json(&zero),
+            Err(ImportError::UnknownSchema { found: "0".into() })
+        );
+        let text = export_json(&map()).replace("\"schema\": 1", "\"schema\": \"one\"");
+        assert_eq!(
+            import_json(&text).unwrap_err().to_string(),
+            "schema: \"one\" is not a Journeyscope schema version"
+        );
+    }
+
+    #[test]
+    fn a_wrong_shape_names_the_path() {
+        let text = export_json(&map()).replace("\"name\": \"Plan\"", "\"name\": 5");
+        assert_eq!(
+            import_json(&text).unwrap_err().to_string(),
+            "map.stages[0].name: invalid type: integer `5`, expected a string"
+        );
+        let text = export_json(&map()).replace("\"created\"", "\"craeted\"");
+        assert!(import_json(&text)
+            .unwrap_err()
+            .to_string()
+            .starts_with("map.craeted: unknown field `craeted`, expected one of `id`"));
+    }
+
+    #[test]
+    fn an_inconsistent_map_names_the_path() {
+        let text = export_json(&map()).replace("\"name\": \"Plan\"", "\"name\": \"\"");
+        assert_eq!(
+            import_json(&text).unwrap_err().to_string(),
+            "map.stages[0].name: empty"
+        );
+    }
+}

@@ -1,0 +1,24 @@
+//! Journeyscope's domain: journey maps, their edits and undo history, templates, validation,
+//! the JSON file format and the stored-schema migrations.
+//!
+//! Nothing here touches a browser: the app calls these functions and does the IO itself, so the
+//! whole domain is tested natively with plain `cargo test`.
+
+pub mod edit;
+pub mod format;
+pub mod history;
+pub mod library;
+pub mod model;
+pub mod store;
+pub mod templates;
+pub mod validate;
+
+pub use edit::{Edit, EditError};
+pub use format::{export_json, import_json, ImportError, FORMAT_NAME, SCHEMA_VERSION};
+pub use history::Session;
+pub use library::Library;
+pub use model::{
+    Card, Channel, EmotionPoint, Id, JourneyMap, Lane, LaneKind, Millis, Persona, Stage,
+};
+pub use templates::Template;
+pub use validate::{validate, ValidationError};

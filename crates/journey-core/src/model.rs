@@ -1,0 +1,291 @@
+//! The journey map: stages as columns, typed lanes as rows, cards in the cells, and one emotion
+//! curve per persona.
+
+use serde::{Deserialize, Serialize};
+
+/// Milliseconds since the Unix epoch. The app reads the clock; the domain only stores the value.
+pub type Millis = i64;
+
+/// An element id, unique among all stages, lanes, personas and cards of one map. Ids survive
+/// export and import, so a file edited elsewhere still lines up with the map it came from.
+pub type Id = u32;
+
+/// Lowest and highest emotion a persona can feel at a stage.
+pub const EMOTION_MIN: i8 = -2;
+pub const EMOTION_MAX: i8 = 2;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct JourneyMap {
+    /// Unique among the maps of one browser; chosen by whoever creates the map.
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub created: Millis,
+    pub updated: Millis,
+    /// Columns, left to right.
+    pub stages: Vec<Stage>,
+    /// Rows, top to bottom.
+    pub lanes: Vec<Lane>,
+    /// At least one; each has its own emotion curve.
+    pub personas: Vec<Persona>,
+    /// Cards in the order they appear inside their cell.
+    pub cards: Vec<Card>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub id: Id,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Lane {
+    pub id: Id,
+    pub kind: LaneKind,
+    pub title: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LaneKind {
+    Touchpoints,
+    Actions,
+    Thoughts,
+    /// Holds no cards: the emotion of each persona at each stage, drawn as a curve.
+    Feelings,
+    PainPoints,
+    Opportunities,
+    Frontstage,
+    Backstage,
+    Support,
+    Custom,
+}
+
+impl LaneKind {
+    pub const ALL: [LaneKind; 10] = [
+        LaneKind::Touchpoints,
+        LaneKind::Actions,
+        LaneKind::Thoughts,
+        LaneKind::Feelings,
+        LaneKind::PainPoints,
+        LaneKind::Opportunities,
+        LaneKind::Frontstage,
+        LaneKind::Backstage,
+        LaneKind::Support,
+        LaneKind::Custom,
+    ];
+
+    /// The title a new lane of this kind starts with.
+    pub fn default_title(self) -> &'static str {
+        match self {
+            LaneKind::Touchpoints => "Touchpoints",
+            LaneKind::Actions => "Actions",
+            LaneKind::Thoughts => "Thoughts",
+            LaneKind::Feelings => "Feelings",
+            LaneKind::PainPoints => "Pain points",
+            LaneKind::Opportunities => "Opportunities",
+            LaneKind::Frontstage => "Frontstage",
+            LaneKind::Backstage => "Backstage",
+            LaneKind::Support => "Support processes",
+            LaneKind::Custom => "Custom lane",
+        }
+    }
+
+    /// The name used in the file format (`pain_points`), also handy as a stable CSS class.
+    pub fn slug(self) -> &'static str {
+        match self {
+            LaneKind::Touchpoints => "touchpoints",
+            LaneKind::Actions => "actions",
+            LaneKind::Thoughts => "thoughts",
+            LaneKind::Feelings => "feelings",
+            LaneKind::PainPoints => "pain_points",
+            LaneKind::Opportunities => "opportunities",
+            LaneKind::Frontstage => "frontstage",
+            LaneKind::Backstage => "backstage",
+            LaneKind::Support => "support",
+            LaneKind::Custom => "custom",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<LaneKind> {
+        LaneKind::ALL.into_iter().find(|kind| kind.slug() == slug)
+    }
+
+    pub fn holds_cards(self) -> bool {
+        self != LaneKind::Feelings
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Web,
+    Email,
+    Store,
+    Phone,
+    Social,
+    Chat,
+    Ad,
+    Other,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 8] = [
+        Channel::Web,
+        Channel::Email,
+        Channel::Store,
+        Channel::Phone,
+        Channel::Social,
+        Channel::Chat,
+        Channel::Ad,
+        Channel::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Web => "Web",
+            Channel::Email => "Email",
+            Channel::Store => "Store",
+            Channel::Phone => "Phone",
+            Channel::Social => "Social media",
+            Channel::Chat => "Chat",
+            Channel::Ad => "Ad",
+            Channel::Other => "Other",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Channel::Web => "web",
+            Channel::Email => "email",
+            Channel::Store => "store",
+            Channel::Phone => "phone",
+            Channel::Social => "social",
+            Channel::Chat => "chat",
+            Channel::Ad => "ad",
+            Channel::Other => "other",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Channel> {
+        Channel::ALL
+            .into_iter()
+            .find(|channel| channel.slug() == slug)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Persona {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// At most one point per stage; a stage without a point is unset.
+    #[serde(default)]
+    pub emotions: Vec<EmotionPoint>,
+}
+
+impl Persona {
+    pub fn emotion_at(&self, stage: Id) -> Option<i8> {
+        self.emotions
+            .iter()
+            .find(|point| point.stage == stage)
+            .map(|point| point.value)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EmotionPoint {
+    pub stage: Id,
+    /// From −2 (very negative) to +2 (very positive).
+    pub value: i8,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    pub id: Id,
+    pub lane: Id,
+    pub stage: Id,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Only meaningful on touchpoint cards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+}
+
+impl JourneyMap {
+    /// An empty map with one persona, ready for stages and lanes.
+    pub fn empty(id: String, name: String, now: Millis) -> JourneyMap {
+        JourneyMap {
+            id,
+            name,
+            description: String::new(),
+            created: now,
+            updated: now,
+            stages: Vec::new(),
+            lanes: Vec::new(),
+            personas: vec![Persona {
+                id: 1,
+                name: "Primary customer".into(),
+                description: String::new(),
+                emotions: Vec::new(),
+            }],
+            cards: Vec::new(),
+        }
+    }
+
+    /// The next free id: one past the largest in use, so ids are never reused while they exist.
+    pub fn next_id(&self) -> Id {
+        let stages = self.stages.iter().map(|s| s.id);
+        let lanes = self.lanes.iter().map(|l| l.id);
+        let personas = self.personas.iter().map(|p| p.id);
+        let cards = self.cards.iter().map(|c| c.id);
+        stages
+            .chain(lanes)
+            .chain(personas)
+            .chain(cards)
+            .max()
+            .map_or(1, |max| max.saturating_add(1))
+    }
+
+    pub fn stage(&self, id: Id) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+
+    pub fn lane(&self, id: Id) -> Option<&Lane> {
+        self.lanes.iter().find(|l| l.id == id)
+    }
+
+    pub fn card(&self, id: Id) -> Option<&Card> {
+        self.cards.iter().find(|c| c.id == id)
+    }
+
+    pub fn persona(&self, id: Id) -> Option<&Persona> {
+        self.personas.iter().find(|p| p.id == id)
+    }
+
+    /// Cards of one cell, in display order.
+    pub fn cards_in(&self, lane: Id, stage: Id) -> impl Iterator<Item = &Card> {
+        self.cards
+            .iter()
+            .filter(move |c| c.lane == lane && c.stage == stage)
+    }
+}

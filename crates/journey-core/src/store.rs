@@ -1,0 +1,189 @@
+//! What Journeyscope keeps in browser storage, and how it reads it back. The app's storage module
+//! does the IO; everything it decides lives here so it is tested natively.
+//!
+//! Keys, all under one namespace so nothing else on the origin is touched:
+//! - `journeyscope:map:<map id>`: one map, as a compact file-format document (schema inside);
+//! - `journeyscope:backup:<ms>:<map id>`: a value that could not be read, kept byte for byte.
+//!
+//! Keys under the namespace that this version does not know are left alone.
+
+use crate::format::{compact_json, import_json, ImportError};
+use crate::model::{JourneyMap, Millis};
+
+pub const NAMESPACE: &str = "journeyscope:";
+pub const MAP_PREFIX: &str = "journeyscope:map:";
+pub const BACKUP_PREFIX: &str = "journeyscope:backup:";
+
+pub fn map_key(id: &str) -> String {
+    format!("{MAP_PREFIX}{id}")
+}
+
+/// Where an unreadable value is moved: unique per moment, and naming what it was.
+pub fn backup_key(original: &str, now: Millis) -> String {
+    let what = original.strip_prefix(MAP_PREFIX).unwrap_or(original);
+    format!("{BACKUP_PREFIX}{now}:{what}")
+}
+
+pub fn encode(map: &JourneyMap) -> String {
+    compact_json(map)
+}
+
+/// A stored value that could not be turned into a map.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    pub key: String,
+    pub raw: String,
+    pub error: StoredError,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredError {
+    /// Written by a newer Journeyscope: left where it is, untouched, for that version to read.
+    Newer(ImportError),
+    /// Damaged or foreign: moved to a backup key and offered as a download.
+    Corrupt(String),
+}
+
+impl Unreadable {
+    pub fn should_quarantine(&self) -> bool {
+        matches!(self.error, StoredError::Corrupt(_))
+    }
+
+    pub fn message(&self) -> String {
+        match &self.error {
+            StoredError::Newer(e) => e.to_string(),
+            StoredError::Corrupt(e) => e.clone(),
+        }
+    }
+}
+
+/// A quarantined value from an earlier start, still waiting to be downloaded or discarded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Backup {
+    pub key: String,
+    pub raw: String,
+}
+
+impl Backup {
+    /// A file name for the download, safe on every file system.
+    pub fn file_name(&self) -> String {
+        let what = self.key.strip_prefix(BACKUP_PREFIX).unwrap_or(&self.key);
+        let safe: String = what
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        format!("journeyscope-backup-{safe}.txt")
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub maps: Vec<JourneyMap>,
+    pub unreadable: Vec<Unreadable>,
+    pub backups: Vec<Backup>,
+}
+
+/// Sorts every stored entry into maps, values that could not be read, and earlier backups.
+pub fn load(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
+    let mut loaded = Loaded::default();
+    for (key, raw) in entries {
+        if key.starts_with(BACKUP_PREFIX) {
+            loaded.backups.push(Backup { key, raw });
+        } else if let Some(id) = key.strip_prefix(MAP_PREFIX) {
+            match read_map(id, &raw) {
+                Ok(map) => loaded.maps.push(map),
+                Err(error) => loaded.unreadable.push(Unreadable { key, raw, error }),
+            }
+        }
+    }
+    loaded.backups.sort_by(|a, b| a.key.cmp(&b.key));
+    loaded
+}
+
+fn read_map(id: &str, raw: &str) -> Result<JourneyMap, StoredError> {
+    match import_json(raw) {
+        Ok(map) if map.id == id => Ok(map),
+        Ok(map) => Err(StoredError::Corrupt(format!(
+            "it holds map \"{}\" but is stored under \"{id}\"",
+            map.id
+        ))),
+        Err(e @ ImportError::NewerSchema { .. }) => Err(StoredError::Newer(e)),
+        Err(e) => Err(StoredError::Corrupt(e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(id: &str) -> JourneyMap {
+        JourneyMap::empty(id.into(), format!("Map {id}"), 5)
+    }
+
+    #[test]
+    fn keys_are_namespaced() {
+        assert_eq!(map_key("abc"), "journeyscope:map:abc");
+        assert_eq!(
+            backup_key("journeyscope:map:abc", 17),
+            "journeyscope:backup:17:abc"
+        );
+        assert!(map_key("x").starts_with(NAMESPACE));
+    }
+
+    #[test]
+    fn sorts_maps_damage_and_backups() {
+        let newer = encode(&map("n")).replace("\"schema\":1", "\"schema\":9");
+        let entries = vec![
+            (map_key("a"), encode(&map("a"))),
+            (map_key("b"), "{not json".to_string()),
+            (map_key("n"), newer.clone()),
+            (map_key("c"), encode(&map("d"))),
+            ("journeyscope:backup:3:x".to_string(), "old".to_string()),
+            ("journeyscope:settings".to_string(), "{}".to_string()),
+        ];
+        let loaded = load(entries);
+        assert_eq!(loaded.maps, vec![map("a")]);
+        let keys: Vec<_> = loaded.unreadable.iter().map(|u| u.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "journeyscope:map:b",
+                "journeyscope:map:n",
+                "journeyscope:map:c"
+            ]
+        );
+        assert!(loaded.unreadable[0].should_quarantine());
+        assert_eq!(
+            loaded.unreadable[0].message(),
+            "not valid JSON at line 1, column 2: key must be a string"
+        );
+        assert!(!loaded.unreadable[1].should_quarantine());
+        assert_eq!(loaded.unreadable[1].raw, newer);
+        assert_eq!(
+            loaded.unreadable[2].message(),
+            "it holds map \"d\" but is stored under \"c\""
+        );
+        assert_eq!(
+            loaded.backups,
+            vec![Backup {
+                key: "journeyscope:backup:3:x".into(),
+                raw: "old".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn backup_file_names_are_safe() {
+        let backup = Backup {
+            key: "journeyscope:backup:17:a/b".into(),
+            raw: String::new(),
+        };
+        assert_eq!(backup.file_name(), "journeyscope-backup-17_a_b.txt");
+    }
+}

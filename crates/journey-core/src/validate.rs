@@ -1,0 +1,243 @@
+//! Checks that a map is whole: every reference points somewhere, ids are unique, names are not
+//! empty. Every way a map enters the app (file, storage, later links) goes through here.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::model::{Id, JourneyMap, LaneKind, EMOTION_MAX, EMOTION_MIN};
+
+/// One problem, with the path of the offending value, e.g. `stages[3].name: empty`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidationError {
+    pub path: String,
+    pub problem: String,
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.problem)
+    }
+}
+
+struct Report {
+    errors: Vec<ValidationError>,
+}
+
+impl Report {
+    fn push(&mut self, path: String, problem: impl Into<String>) {
+        self.errors.push(ValidationError {
+            path,
+            problem: problem.into(),
+        });
+    }
+
+    fn name(&mut self, path: String, value: &str) {
+        if value.trim().is_empty() {
+            self.push(path, "empty");
+        }
+    }
+}
+
+/// A map id doubles as part of a storage key, so it is kept to a safe alphabet.
+pub fn is_valid_map_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// All problems in the map, in document order; empty when the map is valid.
+pub fn validate(map: &JourneyMap) -> Vec<ValidationError> {
+    let mut report = Report { errors: Vec::new() };
+    if !is_valid_map_id(&map.id) {
+        report.push("id".into(), "must be 1 to 64 letters, digits, '-' or '_'");
+    }
+    report.name("name".into(), &map.name);
+
+    let mut seen: HashSet<Id> = HashSet::new();
+    let mut unique = |report: &mut Report, path: String, id: Id| {
+        if !seen.insert(id) {
+            report.push(path, format!("id {id} is used twice"));
+        }
+    };
+
+    for (i, stage) in map.stages.iter().enumerate() {
+        unique(&mut report, format!("stages[{i}].id"), stage.id);
+        report.name(format!("stages[{i}].name"), &stage.name);
+    }
+    let mut feelings_lanes = 0;
+    for (i, lane) in map.lanes.iter().enumerate() {
+        unique(&mut report, format!("lanes[{i}].id"), lane.id);
+        report.name(format!("lanes[{i}].title"), &lane.title);
+        if lane.kind == LaneKind::Feelings {
+            feelings_lanes += 1;
+            if feelings_lanes == 2 {
+                report.push(format!("lanes[{i}].kind"), "a second feelings lane");
+            }
+        }
+    }
+    if map.personas.is_empty() {
+        report.push("personas".into(), "at least one persona is needed");
+    }
+    for (i, persona) in map.personas.iter().enumerate() {
+        unique(&mut report, format!("personas[{i}].id"), persona.id);
+        report.name(format!("personas[{i}].name"), &persona.name);
+        let mut stages_seen = HashSet::new();
+        for (j, point) in persona.emotions.iter().enumerate() {
+            let path = format!("personas[{i}].emotions[{j}]");
+            if map.stage(point.stage).is_none() {
+                report.push(
+                    format!("{path}.stage"),
+                    format!("no stage has id {}", point.stage),
+                );
+            }
+            if !stages_seen.insert(point.stage) {
+                report.push(
+                    format!("{path}.stage"),
+                    "a second emotion for the same stage",
+                );
+            }
+            if !(EMOTION_MIN..=EMOTION_MAX).contains(&point.value) {
+                report.push(
+                    format!("{path}.value"),
+                    format!("{} is outside {EMOTION_MIN}..{EMOTION_MAX}", point.value),
+                );
+            }
+        }
+    }
+    for (i, card) in map.cards.iter().enumerate() {
+        unique(&mut report, format!("cards[{i}].id"), card.id);
+        match map.lane(card.lane) {
+            None => report.push(
+                format!("cards[{i}].lane"),
+                format!("no lane has id {}", card.lane),
+            ),
+            Some(lane) if !lane.kind.holds_cards() => report.push(
+                format!("cards[{i}].lane"),
+                "the feelings lane holds no cards",
+            ),
+            Some(_) => {}
+        }
+        if map.stage(card.stage).is_none() {
+            report.push(
+                format!("cards[{i}].stage"),
+                format!("no stage has id {}", card.stage),
+            );
+        }
+    }
+    report.errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Card, EmotionPoint, Lane, Stage};
+
+    fn valid() -> JourneyMap {
+        let mut map = JourneyMap::empty("map-1".into(), "Checkout".into(), 0);
+        map.stages.push(Stage {
+            id: 2,
+            name: "Buy".into(),
+            description: None,
+        });
+        map.lanes.push(Lane {
+            id: 3,
+            kind: LaneKind::Actions,
+            title: "Actions".into(),
+        });
+        map.lanes.push(Lane {
+            id: 4,
+            kind: LaneKind::Feelings,
+            title: "Feelings".into(),
+        });
+        map.cards.push(Card {
+            id: 5,
+            lane: 3,
+            stage: 2,
+            text: "Pays".into(),
+            note: None,
+            channel: None,
+        });
+        map.personas[0]
+            .emotions
+            .push(EmotionPoint { stage: 2, value: 1 });
+        map
+    }
+
+    fn messages(map: &JourneyMap) -> Vec<String> {
+        validate(map).iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_whole_map_has_no_errors() {
+        assert!(validate(&valid()).is_empty());
+    }
+
+    #[test]
+    fn errors_name_the_path() {
+        let mut map = valid();
+        map.stages[0].name = " ".into();
+        map.cards[0].stage = 42;
+        map.personas[0].emotions[0].value = 5;
+        assert_eq!(
+            messages(&map),
+            [
+                "stages[0].name: empty",
+                "personas[0].emotions[0].value: 5 is outside -2..2",
+                "cards[0].stage: no stage has id 42",
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_must_be_unique_across_kinds() {
+        let mut map = valid();
+        map.cards[0].id = 2;
+        assert_eq!(messages(&map), ["cards[0].id: id 2 is used twice"]);
+    }
+
+    #[test]
+    fn cards_cannot_sit_in_the_feelings_lane() {
+        let mut map = valid();
+        map.cards[0].lane = 4;
+        assert_eq!(
+            messages(&map),
+            ["cards[0].lane: the feelings lane holds no cards"]
+        );
+    }
+
+    #[test]
+    fn a_map_needs_a_persona_and_a_safe_id() {
+        let mut map = valid();
+        map.personas.clear();
+        map.id = "../x".into();
+        assert_eq!(
+            messages(&map),
+            [
+                "id: must be 1 to 64 letters, digits, '-' or '_'",
+                "personas: at least one persona is needed",
+            ]
+        );
+    }
+
+    #[test]
+    fn one_feelings_lane_and_one_emotion_per_stage() {
+        let mut map = valid();
+        map.lanes.push(Lane {
+            id: 9,
+            kind: LaneKind::Feelings,
+            title: "More".into(),
+        });
+        map.personas[0]
+            .emotions
+            .push(EmotionPoint { stage: 2, value: 0 });
+        assert_eq!(
+            messages(&map),
+            [
+                "lanes[2].kind: a second feelings lane",
+                "personas[0].emotions[1].stage: a second emotion for the same stage",
+            ]
+        );
+    }
+}
