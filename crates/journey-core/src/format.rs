@@ -122,6 +122,22 @@ pub fn compact_json(map: &JourneyMap) -> String {
     serde_json::to_string(&Document::of(map)).unwrap_or_default()
 }
 
+/// The download name for a map: `<name>.journey.json`, the name reduced to lower-case letters,
+/// digits and dashes so it is safe on every file system.
+pub fn export_file_name(map: &JourneyMap) -> String {
+    let mut stem = String::new();
+    for c in map.name.chars() {
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    let stem = if stem.is_empty() { "journey-map" } else { stem };
+    format!("{stem}.journey.json")
+}
+
 /// Reads a document of any released schema version, migrates it and checks it.
 pub fn import_json(text: &str) -> Result<JourneyMap, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -204,6 +220,17 @@ mod tests {
         assert!(text.starts_with("{\n  \"format\": \"journeyscope-map\",\n  \"schema\": 1,\n"));
         assert!(text.ends_with("}\n"));
         assert_eq!(import_json(&text), Ok(map()));
+    }
+
+    #[test]
+    fn file_names_are_safe_and_readable() {
+        let mut map = map();
+        map.name = "  Q3 Checkout / Mobile: v2!  ".into();
+        assert_eq!(export_file_name(&map), "q3-checkout-mobile-v2.journey.json");
+        map.name = "Café Ärger".into();
+        assert_eq!(export_file_name(&map), "café-ärger.journey.json");
+        map.name = "***".into();
+        assert_eq!(export_file_name(&map), "journey-map.journey.json");
     }
 
     #[test]

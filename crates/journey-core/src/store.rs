@@ -62,6 +62,8 @@ impl Unreadable {
 pub struct Backup {
     pub key: String,
     pub raw: String,
+    /// Why it was set aside, when that happened in this session.
+    pub reason: Option<String>,
 }
 
 impl Backup {
@@ -94,7 +96,7 @@ pub fn load(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
     let mut loaded = Loaded::default();
     for (key, raw) in entries {
         if key.starts_with(BACKUP_PREFIX) {
-            loaded.backups.push(Backup { key, raw });
+            loaded.backups.push(Backup { key, raw, reason: None });
         } else if let Some(id) = key.strip_prefix(MAP_PREFIX) {
             match read_map(id, &raw) {
                 Ok(map) => loaded.maps.push(map),
@@ -173,7 +175,8 @@ mod tests {
             loaded.backups,
             vec![Backup {
                 key: "journeyscope:backup:3:x".into(),
-                raw: "old".into()
+                raw: "old".into(),
+                reason: None,
             }]
         );
     }
@@ -183,6 +186,7 @@ mod tests {
         let backup = Backup {
             key: "journeyscope:backup:17:a/b".into(),
             raw: String::new(),
+            reason: None,
         };
         assert_eq!(backup.file_name(), "journeyscope-backup-17_a_b.txt");
     }

@@ -1,0 +1,184 @@
+//! The root: loads the library, follows the route, saves, and does the file IO the views ask for.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use journey_core::store::Backup;
+use journey_core::{export_file_name, export_json, import_json, JourneyMap, Template};
+use yew::prelude::*;
+
+use crate::browser::{fresh_map_id, now};
+use crate::components::banners::{Banners, Notice};
+use crate::files::download;
+use crate::hooks::use_autosave::use_autosave;
+use crate::route::Route;
+use crate::state::library::{LibraryAction, LibraryState};
+use crate::storage;
+use crate::views::library::LibraryView;
+use crate::views::map::MapView;
+
+/// What was found in storage at start: the library, and whether storage works at all.
+fn load() -> (LibraryState, bool) {
+    match storage::load() {
+        Ok(loaded) => (LibraryState::from(loaded), false),
+        Err(_) => (LibraryState::default(), true),
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let storage_unavailable = use_state(|| false);
+    let state = use_reducer({
+        let storage_unavailable = storage_unavailable.setter();
+        move || {
+            let (state, unavailable) = load();
+            storage_unavailable.set(unavailable);
+            state
+        }
+    });
+    let route = use_state_eq(Route::current);
+    let notice = use_state_eq(|| None::<Notice>);
+    let save_failure = use_autosave(&state.library);
+
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                route.set(Route::current());
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        // Unreadable values found at start are moved aside once, so they are never overwritten.
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            for entry in state.unreadable.iter().filter(|u| u.should_quarantine()) {
+                if let Ok(key) = storage::quarantine(&entry.key, &entry.raw, now()) {
+                    let backup = Backup { key, raw: entry.raw.clone(), reason: Some(entry.message()) };
+                    state.dispatch(LibraryAction::Quarantined { key: entry.key.clone(), backup });
+                }
+            }
+        });
+    }
+
+    let report_download = {
+        let notice = notice.clone();
+        move |result: Result<(), String>| {
+            if let Err(e) = result {
+                notice.set(Some(Notice::Error(format!("Nothing was downloaded: {e}."))));
+            }
+        }
+    };
+    let export = |map: &JourneyMap| download(&export_file_name(map), "application/json", &export_json(map));
+    let on_export_id = {
+        let (state, report) = (state.clone(), report_download.clone());
+        Callback::from(move |id: String| {
+            if let Some(map) = state.library.get(&id) {
+                report(export(map));
+            }
+        })
+    };
+    let on_download = {
+        let report = report_download.clone();
+        Callback::from(move |(name, text): (String, String)| report(download(&name, "text/plain", &text)))
+    };
+    let on_file = {
+        let (state, notice) = (state.clone(), notice.clone());
+        Callback::from(move |(name, text): (String, Result<String, String>)| {
+            let parsed = text.and_then(|text| import_json(&text).map_err(|e| e.to_string()));
+            match parsed {
+                Ok(map) => {
+                    notice.set(Some(Notice::Info(format!("Imported “{}” from {name}.", map.name))));
+                    state.dispatch(LibraryAction::Import { map, fresh_id: fresh_map_id(), now: now() });
+                }
+                Err(e) => notice.set(Some(Notice::Error(format!("{name} was not imported: {e}. Your maps are unchanged.")))),
+            }
+        })
+    };
+    let dispatch_with = |make: fn(String) -> LibraryAction| {
+        let state = state.clone();
+        Callback::from(move |id: String| state.dispatch(make(id)))
+    };
+    let on_create = {
+        let state = state.clone();
+        Callback::from(move |template: Template| {
+            let id = fresh_map_id();
+            state.dispatch(LibraryAction::Create { template, id: id.clone(), now: now() });
+            Route::Map(id).go();
+        })
+    };
+    let on_rename = {
+        let state = state.clone();
+        Callback::from(move |(id, name)| state.dispatch(LibraryAction::Rename { id, name, now: now() }))
+    };
+    let on_duplicate = {
+        let state = state.clone();
+        Callback::from(move |id| state.dispatch(LibraryAction::Duplicate { id, fresh_id: fresh_map_id(), now: now() }))
+    };
+    let on_open = Callback::from(|id: String| Route::Map(id).go());
+    let on_back = Callback::from(|_| Route::Library.go());
+    let on_discard_backup = {
+        let (state, notice) = (state.clone(), notice.clone());
+        Callback::from(move |key: String| match storage::remove(&key) {
+            Ok(()) => state.dispatch(LibraryAction::BackupDiscarded { key }),
+            Err(e) => notice.set(Some(Notice::Error(format!("The backup was not discarded: {e}.")))),
+        })
+    };
+
+    let view = match &*route {
+        Route::Map(id) => match state.library.get(id) {
+            Some(map) => {
+                let on_change = {
+                    let state = state.clone();
+                    Callback::from(move |map: Rc<JourneyMap>| state.dispatch(LibraryAction::Replace(map)))
+                };
+                let on_export = on_export_id.reform({ let id = id.clone(); move |_| id.clone() });
+                html! { <MapView key={id.clone()} map={map.clone()} {on_change} on_back={on_back.clone()} {on_export} /> }
+            }
+            None => html! {
+                <section class="missing" aria-labelledby="missing-title">
+                    <h2 id="missing-title">{ "This map is not in this browser" }</h2>
+                    <p>{ "It may have been deleted, or it was made in another browser. Maps live only where they were made; move them with Export JSON and Import JSON." }</p>
+                    <button type="button" onclick={on_back.reform(|_| ())}>{ "← All maps" }</button>
+                </section>
+            },
+        },
+        Route::Library => html! {
+            <LibraryView
+                maps={state.library.by_last_edit().into_iter().cloned().collect::<Vec<_>>()}
+                {on_create}
+                {on_open}
+                {on_rename}
+                on_duplicate={on_duplicate}
+                on_export={on_export_id}
+                on_delete={dispatch_with(|id| LibraryAction::Delete { id })}
+                {on_file}
+            />
+        },
+    };
+    let rename_problem = state.problem.clone().map(Notice::Error);
+    html! {
+        <>
+            <header class="app-header">
+                <h1 class="brand"><span class="logo" aria-hidden="true">{ "◆" }</span>{ " Journeyscope" }</h1>
+                <p class="tagline">{ "Customer journey maps, kept in your browser" }</p>
+            </header>
+            <main>
+                <Banners
+                    notice={rename_problem.or_else(|| (*notice).clone())}
+                    storage_unavailable={*storage_unavailable}
+                    {save_failure}
+                    unreadable={state.unreadable.clone()}
+                    backups={state.backups.clone()}
+                    deleted={state.deleted.as_ref().map(|(_, map)| map.clone())}
+                    on_dismiss={Callback::from({ let notice = notice.clone(); move |_| notice.set(None) })}
+                    on_undo_delete={Callback::from({ let state = state.clone(); move |_| state.dispatch(LibraryAction::UndoDelete) })}
+                    {on_download}
+                    {on_discard_backup}
+                />
+                { view }
+            </main>
+        </>
+    }
+}

@@ -1,0 +1,111 @@
+//! One card: its text, note and channel, with edit, move (form, keyboard, drag) and delete.
+
+use std::rc::Rc;
+
+use journey_core::{Card, Edit, Id, LaneKind};
+use web_sys::{DragEvent, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::components::card_form::CardForm;
+use crate::components::card_move::CardMove;
+use crate::places::{focus_card_soon, Places};
+
+/// The drag payload type, so only our cards are accepted as drops.
+pub const CARD_DRAG_TYPE: &str = "application/x-journeyscope-card";
+
+#[derive(Properties, PartialEq)]
+pub struct CardViewProps {
+    pub card: Card,
+    pub kind: LaneKind,
+    pub places: Rc<Places>,
+    pub on_edit: Callback<Edit>,
+    /// A card was dropped on this one: (dropped card, this card).
+    pub on_drop_before: Callback<(Id, Id)>,
+}
+
+#[component]
+pub fn CardView(props: &CardViewProps) -> Html {
+    let editing = use_state_eq(|| false);
+    if *editing {
+        let on_done = {
+            let editing = editing.clone();
+            Callback::from(move |_| editing.set(false))
+        };
+        return html! { <CardForm card={props.card.clone()} kind={props.kind} on_edit={props.on_edit.clone()} {on_done} /> };
+    }
+    let card = &props.card;
+    let id = card.id;
+    let (lane, stage) = (card.lane, card.stage);
+    let start_edit = {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.set(true))
+    };
+    let delete = props.on_edit.reform(move |_: MouseEvent| Edit::DeleteCard { card: id });
+    let onkeydown = {
+        let (editing, places, on_edit) = (editing.clone(), props.places.clone(), props.on_edit.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let on_card = e.target() == e.current_target();
+            if !on_card {
+                return;
+            }
+            let key = e.key();
+            if e.alt_key() {
+                if let Some((lane, stage)) = places.step(lane, stage, &key) {
+                    e.prevent_default();
+                    on_edit.emit(Edit::MoveCard { card: id, lane, stage, index: usize::MAX });
+                    focus_card_soon(id);
+                }
+            } else if key == "Enter" {
+                e.prevent_default();
+                editing.set(true);
+            } else if key == "Delete" {
+                on_edit.emit(Edit::DeleteCard { card: id });
+            }
+        })
+    };
+    let ondragstart = Callback::from(move |e: DragEvent| {
+        if let Some(transfer) = e.data_transfer() {
+            let _ = transfer.set_data(CARD_DRAG_TYPE, &id.to_string());
+            let _ = transfer.set_data("text/plain", &id.to_string());
+            transfer.set_effect_allowed("move");
+        }
+    });
+    let ondrop = {
+        let on_drop_before = props.on_drop_before.clone();
+        Callback::from(move |e: DragEvent| {
+            let dropped = e.data_transfer().and_then(|t| t.get_data(CARD_DRAG_TYPE).ok());
+            if let Some(dropped) = dropped.and_then(|d| d.parse::<Id>().ok()) {
+                e.prevent_default();
+                e.stop_propagation();
+                on_drop_before.emit((dropped, id));
+            }
+        })
+    };
+    let channel = card.channel.filter(|_| props.kind == LaneKind::Touchpoints).map(|c| html! {
+        <span class={classes!("channel", c.slug())}>{ c.label() }</span>
+    });
+    let note = card.note.as_ref().map(|note| html! { <p class="card-note">{ note }</p> });
+    let text = if card.text.is_empty() { "(empty card)".to_string() } else { card.text.clone() };
+    html! {
+        <li
+            class="card"
+            id={format!("card-{id}")}
+            tabindex="0"
+            draggable="true"
+            aria-describedby="card-keys"
+            {onkeydown}
+            {ondragstart}
+            {ondrop}
+        >
+            { for channel }
+            <p class="card-text">{ &text }</p>
+            { for note }
+            <div class="card-actions">
+                <button type="button" onclick={start_edit} aria-label={format!("Edit card: {text}")}>{ "Edit" }</button>
+                <CardMove card={card.clone()} places={props.places.clone()} on_edit={props.on_edit.clone()} />
+                <button type="button" class="danger" onclick={delete} aria-label={format!("Delete card: {text}")}>{ "Delete" }</button>
+            </div>
+        </li>
+    }
+}
+

@@ -1,0 +1,121 @@
+//! The map as a table: stages are columns, lanes are rows, the feelings lane carries the curve.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use journey_core::{Card, Edit, Id, JourneyMap, Lane, LaneKind, Persona};
+use yew::prelude::*;
+
+use crate::components::add_lane::AddLane;
+use crate::components::add_stage::AddStage;
+use crate::components::card_cell::CardCell;
+use crate::components::emotion_control::EmotionControl;
+use crate::components::emotion_curve::EmotionCurve;
+use crate::components::lane_header::LaneHeader;
+use crate::components::stage_header::StageHeader;
+use crate::places::Places;
+
+#[derive(Properties, PartialEq)]
+pub struct JourneyGridProps {
+    pub map: Rc<JourneyMap>,
+    pub persona: Persona,
+    pub on_edit: Callback<Edit>,
+}
+
+fn feelings_rows(props: &JourneyGridProps, lane: &Lane, head: Html) -> Html {
+    let map = &props.map;
+    let persona = &props.persona;
+    let controls = map.stages.iter().map(|stage| html! {
+        <EmotionControl
+            key={stage.id}
+            persona={persona.id}
+            stage={stage.id}
+            label={format!("Feeling of {} at {}", persona.name, stage.name)}
+            value={persona.emotion_at(stage.id)}
+            on_edit={props.on_edit.clone()}
+        />
+    });
+    let stages: Vec<(Id, String)> = map.stages.iter().map(|s| (s.id, s.name.clone())).collect();
+    html! {
+        <>
+            <tr key={lane.id} class={classes!("lane", lane.kind.slug())}>
+                { head }
+                { for controls }
+                <td class="spacer"></td>
+            </tr>
+            <tr key={format!("curve-{}", lane.id)} class="curve-row">
+                <td class="corner"></td>
+                <td colspan={map.stages.len().max(1).to_string()} class="curve-cell">
+                    <EmotionCurve stages={stages} personas={map.personas.clone()} selected={persona.id} />
+                </td>
+                <td class="spacer"></td>
+            </tr>
+        </>
+    }
+}
+
+#[component]
+pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
+    let map = &props.map;
+    let places = use_memo(map.clone(), |map| Places::of(map));
+    let mut cells: HashMap<(Id, Id), Vec<Card>> = HashMap::new();
+    for card in &map.cards {
+        cells.entry((card.lane, card.stage)).or_default().push(card.clone());
+    }
+    let stage_heads = map.stages.iter().enumerate().map(|(index, stage)| html! {
+        <StageHeader key={stage.id} stage={stage.clone()} {index} count={map.stages.len()} on_edit={props.on_edit.clone()} />
+    });
+    let rows = map.lanes.iter().enumerate().map(|(index, lane)| {
+        let head = html! {
+            <LaneHeader lane={lane.clone()} {index} count={map.lanes.len()} on_edit={props.on_edit.clone()} />
+        };
+        if lane.kind == LaneKind::Feelings {
+            return feelings_rows(props, lane, head);
+        }
+        let cards = map.stages.iter().map(|stage| html! {
+            <CardCell
+                key={stage.id}
+                lane={lane.id}
+                stage={stage.id}
+                kind={lane.kind}
+                label={format!("{} in {}", lane.title, stage.name)}
+                cards={cells.remove(&(lane.id, stage.id)).unwrap_or_default()}
+                places={places.clone()}
+                on_edit={props.on_edit.clone()}
+            />
+        });
+        html! {
+            <tr key={lane.id} class={classes!("lane", lane.kind.slug())}>
+                { head }
+                { for cards }
+                <td class="spacer"></td>
+            </tr>
+        }
+    });
+    let has_feelings = map.lanes.iter().any(|l| l.kind == LaneKind::Feelings);
+    let empty = (map.stages.is_empty() || map.lanes.is_empty()).then(|| html! {
+        <p class="empty">{ "Add stages (the columns, in the order customers go through them) and lanes (the rows: touchpoints, actions, feelings…) to start the map." }</p>
+    });
+    html! {
+        <>
+            { for empty }
+            <div class="grid-scroll">
+                <table class="journey-grid">
+                    <caption class="visually-hidden">{ format!("{}: stages as columns, lanes as rows", map.name) }</caption>
+                    <thead>
+                        <tr>
+                            <td class="corner"></td>
+                            { for stage_heads }
+                            <td class="add-column"><AddStage on_edit={props.on_edit.clone()} /></td>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <AddLane {has_feelings} on_edit={props.on_edit.clone()} />
+            <p id="card-keys" class="hint">
+                { "On a card: Enter edits it, Delete removes it, Alt+arrow keys move it to the next stage or lane. Cards can also be dragged." }
+            </p>
+        </>
+    }
+}

@@ -1,0 +1,45 @@
+//! The map's title bar: back to the library, name, description, undo, redo, export.
+
+use std::rc::Rc;
+
+use journey_core::{Edit, JourneyMap};
+use yew::prelude::*;
+
+use crate::components::inline_text::InlineText;
+
+#[derive(Properties, PartialEq)]
+pub struct MapHeaderProps {
+    pub map: Rc<JourneyMap>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub on_edit: Callback<Edit>,
+    pub on_undo: Callback<()>,
+    pub on_redo: Callback<()>,
+    pub on_back: Callback<()>,
+    pub on_export: Callback<()>,
+}
+
+#[component]
+pub fn MapHeader(props: &MapHeaderProps) -> Html {
+    let rename = props.on_edit.reform(Edit::RenameMap);
+    let describe = props.on_edit.reform(Edit::SetMapDescription);
+    html! {
+        <div class="map-header">
+            <button type="button" class="back" onclick={props.on_back.reform(|_| ())}>{ "← All maps" }</button>
+            <div class="map-title">
+                <h2 id="map-title"><InlineText value={props.map.name.clone()} label="Map name" on_commit={rename} /></h2>
+                <div class="map-description">
+                    <InlineText value={props.map.description.clone()} label="Map description"
+                        placeholder="Add a description" on_commit={describe} />
+                </div>
+            </div>
+            <div class="toolbar" role="toolbar" aria-label="Map actions">
+                <button type="button" onclick={props.on_undo.reform(|_| ())} disabled={!props.can_undo}
+                    aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">{ "Undo" }</button>
+                <button type="button" onclick={props.on_redo.reform(|_| ())} disabled={!props.can_redo}
+                    aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
+                <button type="button" onclick={props.on_export.reform(|_| ())}>{ "Export JSON" }</button>
+            </div>
+        </div>
+    }
+}

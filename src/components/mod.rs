@@ -1,0 +1,22 @@
+//! Pieces of the views, one component a file.
+
+pub mod add_lane;
+pub mod add_stage;
+pub mod banners;
+pub mod card_cell;
+pub mod card_draft;
+pub mod card_form;
+pub mod card_move;
+pub mod card_view;
+pub mod drop_zone;
+pub mod emotion_control;
+pub mod emotion_curve;
+pub mod import_button;
+pub mod inline_text;
+pub mod journey_grid;
+pub mod lane_header;
+pub mod map_header;
+pub mod map_row;
+pub mod persona_bar;
+pub mod stage_header;
+pub mod template_picker;

@@ -1,0 +1,2 @@
+pub mod use_autosave;
+pub mod use_undo_keys;

@@ -1,0 +1,15 @@
+//! The Journeyscope web app: a thin Yew layer over `journey_core`. `main.rs` only mounts `App`;
+//! the library target exists so browser tests can mount components too.
+
+mod app;
+mod browser;
+pub mod components;
+mod files;
+mod hooks;
+pub mod places;
+mod route;
+mod state;
+mod storage;
+mod views;
+
+pub use app::App;

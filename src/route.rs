@@ -1,0 +1,35 @@
+//! Which view is open, kept in the URL fragment so reload and the back button keep the place.
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Library,
+    Map(String),
+}
+
+const MAP_PREFIX: &str = "#/map/";
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        match hash.strip_prefix(MAP_PREFIX) {
+            Some(id) if !id.is_empty() => Route::Map(id.to_string()),
+            _ => Route::Library,
+        }
+    }
+
+    pub fn hash(&self) -> String {
+        match self {
+            Route::Library => "#/".to_string(),
+            Route::Map(id) => format!("{MAP_PREFIX}{id}"),
+        }
+    }
+
+    pub fn current() -> Route {
+        let hash = gloo::utils::window().location().hash().unwrap_or_default();
+        Route::parse(&hash)
+    }
+
+    /// Changes the fragment; the app follows through its `hashchange` listener.
+    pub fn go(&self) {
+        let _ = gloo::utils::window().location().set_hash(&self.hash());
+    }
+}

@@ -1,0 +1,88 @@
+use std::rc::Rc;
+
+use journey_core::store::{Backup, Loaded, Unreadable};
+use journey_core::{JourneyMap, Library, Millis, Template};
+use yew::Reducible;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LibraryState {
+    pub library: Library,
+    /// Stored values that could not be read at start; corrupt ones are moved to backups.
+    pub unreadable: Vec<Unreadable>,
+    pub backups: Vec<Backup>,
+    /// The map deleted last and where it was, so the delete can be undone.
+    pub deleted: Option<(usize, Rc<JourneyMap>)>,
+    /// Why the last rename could not be done.
+    pub problem: Option<String>,
+}
+
+pub enum LibraryAction {
+    Create { template: Template, id: String, now: Millis },
+    Import { map: JourneyMap, fresh_id: String, now: Millis },
+    Rename { id: String, name: String, now: Millis },
+    Duplicate { id: String, fresh_id: String, now: Millis },
+    Delete { id: String },
+    UndoDelete,
+    /// The map view's newer version of a map.
+    Replace(Rc<JourneyMap>),
+    /// An unreadable value now lives under a backup key.
+    Quarantined { key: String, backup: Backup },
+    BackupDiscarded { key: String },
+}
+
+impl From<Loaded> for LibraryState {
+    fn from(loaded: Loaded) -> LibraryState {
+        LibraryState {
+            library: Library::new(loaded.maps),
+            unreadable: loaded.unreadable,
+            backups: loaded.backups,
+            ..LibraryState::default()
+        }
+    }
+}
+
+impl Reducible for LibraryState {
+    type Action = LibraryAction;
+
+    fn reduce(self: Rc<Self>, action: LibraryAction) -> Rc<Self> {
+        if let LibraryAction::Replace(map) = &action {
+            if self.library.get(&map.id).is_some_and(|known| Rc::ptr_eq(known, map)) {
+                return self;
+            }
+        }
+        let mut next = (*self).clone();
+        next.problem = None;
+        match action {
+            LibraryAction::Create { template, id, now } => {
+                next.library.add(template.build(id, now));
+                next.deleted = None;
+            }
+            LibraryAction::Import { map, fresh_id, now } => {
+                next.library.import(map, fresh_id, now);
+            }
+            LibraryAction::Rename { id, name, now } => {
+                if let Err(e) = next.library.rename(&id, &name, now) {
+                    next.problem = Some(format!("Not renamed: {e}."));
+                }
+            }
+            LibraryAction::Duplicate { id, fresh_id, now } => {
+                next.library.duplicate(&id, fresh_id, now);
+            }
+            LibraryAction::Delete { id } => {
+                next.deleted = next.library.remove(&id);
+            }
+            LibraryAction::UndoDelete => {
+                if let Some((at, map)) = next.deleted.take() {
+                    next.library.restore(at, map);
+                }
+            }
+            LibraryAction::Replace(map) => next.library.replace(map),
+            LibraryAction::Quarantined { key, backup } => {
+                next.unreadable.retain(|u| u.key != key);
+                next.backups.push(backup);
+            }
+            LibraryAction::BackupDiscarded { key } => next.backups.retain(|b| b.key != key),
+        }
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,82 @@
+//! The one place that touches localStorage. Every call is fallible: storage can be blocked
+//! (private modes, sandboxed frames) or full, and neither may crash the app or lose an edit.
+//! What is stored and how it is read is decided in `journey_core::store`.
+
+use std::fmt;
+
+use journey_core::store::{self, Loaded};
+use journey_core::JourneyMap;
+use web_sys::Storage;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser gives no localStorage at all.
+    Unavailable,
+    /// A write was refused, usually because the quota is full.
+    WriteFailed(String),
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::Unavailable => f.write_str("this browser does not allow this page to store data"),
+            StorageError::WriteFailed(why) => write!(f, "the browser refused to store the map ({why})"),
+        }
+    }
+}
+
+fn local_storage() -> Result<Storage, StorageError> {
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+fn describe(error: wasm_bindgen::JsValue) -> String {
+    js_sys::Error::from(error)
+        .name()
+        .as_string()
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+/// Reads every value under Journeyscope's namespace.
+pub fn load() -> Result<Loaded, StorageError> {
+    let storage = local_storage()?;
+    let count = storage.length().map_err(|_| StorageError::Unavailable)?;
+    let entries = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(store::NAMESPACE))
+        .filter_map(|key| {
+            let raw = storage.get_item(&key).ok().flatten()?;
+            Some((key, raw))
+        });
+    Ok(store::load(entries))
+}
+
+fn set(key: &str, value: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(key, value)
+        .map_err(|e| StorageError::WriteFailed(describe(e)))
+}
+
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .remove_item(key)
+        .map_err(|e| StorageError::WriteFailed(describe(e)))
+}
+
+pub fn save_map(map: &JourneyMap) -> Result<(), StorageError> {
+    set(&store::map_key(&map.id), &store::encode(map))
+}
+
+pub fn delete_map(id: &str) -> Result<(), StorageError> {
+    remove(&store::map_key(id))
+}
+
+/// Moves an unreadable value to a backup key. The original is removed only once the copy is
+/// written, so a failure leaves the value where it was.
+pub fn quarantine(key: &str, raw: &str, now: i64) -> Result<String, StorageError> {
+    let backup = store::backup_key(key, now);
+    set(&backup, raw)?;
+    remove(key)?;
+    Ok(backup)
+}

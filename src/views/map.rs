@@ -1,0 +1,83 @@
+//! The editor of one map: header, personas, and the grid.
+
+use std::rc::Rc;
+
+use journey_core::{Edit, JourneyMap};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::journey_grid::JourneyGrid;
+use crate::components::map_header::MapHeader;
+use crate::components::persona_bar::PersonaBar;
+use crate::hooks::use_undo_keys::{use_undo_keys, UndoKey};
+use crate::state::editor::{EditorAction, EditorState};
+
+#[derive(Properties, PartialEq)]
+pub struct MapViewProps {
+    pub map: Rc<JourneyMap>,
+    /// Every new version of the map, for the library to keep and save.
+    pub on_change: Callback<Rc<JourneyMap>>,
+    pub on_back: Callback<()>,
+    pub on_export: Callback<()>,
+}
+
+#[component]
+pub fn MapView(props: &MapViewProps) -> Html {
+    let editor = use_reducer({
+        let map = props.map.clone();
+        move || EditorState::new(map)
+    });
+    let selected = use_state_eq(|| props.map.personas[0].id);
+    {
+        let on_change = props.on_change.clone();
+        use_effect_with(editor.map().clone(), move |map| on_change.emit(map.clone()));
+    }
+    let dispatch = editor.dispatcher();
+    let on_edit = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |edit: Edit| dispatch.dispatch(EditorAction::Apply(edit, browser::now())))
+    };
+    let on_undo = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(EditorAction::Undo))
+    };
+    let on_redo = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(EditorAction::Redo))
+    };
+    let on_undo_key = use_callback(dispatch, |key: UndoKey, dispatch| {
+        dispatch.dispatch(match key {
+            UndoKey::Undo => EditorAction::Undo,
+            UndoKey::Redo => EditorAction::Redo,
+        })
+    });
+    use_undo_keys(on_undo_key);
+    let map = editor.map().clone();
+    // A deleted persona hands the curve to the first one left.
+    let persona = map.persona(*selected).unwrap_or(&map.personas[0]).clone();
+    let problem = editor.problem.as_ref().map(|p| html! {
+        <div class="banner error" role="alert"><p>{ p }</p></div>
+    });
+    html! {
+        <section class="map-view" aria-labelledby="map-title">
+            <MapHeader
+                map={map.clone()}
+                can_undo={editor.session.can_undo()}
+                can_redo={editor.session.can_redo()}
+                on_edit={on_edit.clone()}
+                {on_undo}
+                {on_redo}
+                on_back={props.on_back.clone()}
+                on_export={props.on_export.clone()}
+            />
+            { for problem }
+            <PersonaBar
+                personas={map.personas.clone()}
+                selected={persona.id}
+                on_select={Callback::from(move |id| selected.set(id))}
+                on_edit={on_edit.clone()}
+            />
+            <JourneyGrid {map} {persona} {on_edit} />
+        </section>
+    }
+}
