@@ -55,8 +55,15 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             for entry in state.unreadable.iter().filter(|u| u.should_quarantine()) {
                 if let Ok(key) = storage::quarantine(&entry.key, &entry.raw, now()) {
-                    let backup = Backup { key, raw: entry.raw.clone(), reason: Some(entry.message()) };
-                    state.dispatch(LibraryAction::Quarantined { key: entry.key.clone(), backup });
+                    let backup = Backup {
+                        key,
+                        raw: entry.raw.clone(),
+                        reason: Some(entry.message()),
+                    };
+                    state.dispatch(LibraryAction::Quarantined {
+                        key: entry.key.clone(),
+                        backup,
+                    });
                 }
             }
         });
@@ -70,7 +77,13 @@ pub fn App() -> Html {
             }
         }
     };
-    let export = |map: &JourneyMap| download(&export_file_name(map), "application/json", &export_json(map));
+    let export = |map: &JourneyMap| {
+        download(
+            &export_file_name(map),
+            "application/json",
+            &export_json(map),
+        )
+    };
     let on_export_id = {
         let (state, report) = (state.clone(), report_download.clone());
         Callback::from(move |id: String| {
@@ -81,7 +94,9 @@ pub fn App() -> Html {
     };
     let on_download = {
         let report = report_download.clone();
-        Callback::from(move |(name, text): (String, String)| report(download(&name, "text/plain", &text)))
+        Callback::from(move |(name, text): (String, String)| {
+            report(download(&name, "text/plain", &text))
+        })
     };
     let on_file = {
         let (state, notice) = (state.clone(), notice.clone());
@@ -89,10 +104,19 @@ pub fn App() -> Html {
             let parsed = text.and_then(|text| import_json(&text).map_err(|e| e.to_string()));
             match parsed {
                 Ok(map) => {
-                    notice.set(Some(Notice::Info(format!("Imported “{}” from {name}.", map.name))));
-                    state.dispatch(LibraryAction::Import { map, fresh_id: fresh_map_id(), now: now() });
+                    notice.set(Some(Notice::Info(format!(
+                        "Imported “{}” from {name}.",
+                        map.name
+                    ))));
+                    state.dispatch(LibraryAction::Import {
+                        map,
+                        fresh_id: fresh_map_id(),
+                        now: now(),
+                    });
                 }
-                Err(e) => notice.set(Some(Notice::Error(format!("{name} was not imported: {e}. Your maps are unchanged.")))),
+                Err(e) => notice.set(Some(Notice::Error(format!(
+                    "{name} was not imported: {e}. Your maps are unchanged."
+                )))),
             }
         })
     };
@@ -104,17 +128,33 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |template: Template| {
             let id = fresh_map_id();
-            state.dispatch(LibraryAction::Create { template, id: id.clone(), now: now() });
+            state.dispatch(LibraryAction::Create {
+                template,
+                id: id.clone(),
+                now: now(),
+            });
             Route::Map(id).go();
         })
     };
     let on_rename = {
         let state = state.clone();
-        Callback::from(move |(id, name)| state.dispatch(LibraryAction::Rename { id, name, now: now() }))
+        Callback::from(move |(id, name)| {
+            state.dispatch(LibraryAction::Rename {
+                id,
+                name,
+                now: now(),
+            })
+        })
     };
     let on_duplicate = {
         let state = state.clone();
-        Callback::from(move |id| state.dispatch(LibraryAction::Duplicate { id, fresh_id: fresh_map_id(), now: now() }))
+        Callback::from(move |id| {
+            state.dispatch(LibraryAction::Duplicate {
+                id,
+                fresh_id: fresh_map_id(),
+                now: now(),
+            })
+        })
     };
     let on_open = Callback::from(|id: String| Route::Map(id).go());
     let on_back = Callback::from(|_| Route::Library.go());
@@ -122,7 +162,9 @@ pub fn App() -> Html {
         let (state, notice) = (state.clone(), notice.clone());
         Callback::from(move |key: String| match storage::remove(&key) {
             Ok(()) => state.dispatch(LibraryAction::BackupDiscarded { key }),
-            Err(e) => notice.set(Some(Notice::Error(format!("The backup was not discarded: {e}.")))),
+            Err(e) => notice.set(Some(Notice::Error(format!(
+                "The backup was not discarded: {e}."
+            )))),
         })
     };
 
@@ -131,9 +173,14 @@ pub fn App() -> Html {
             Some(map) => {
                 let on_change = {
                     let state = state.clone();
-                    Callback::from(move |map: Rc<JourneyMap>| state.dispatch(LibraryAction::Replace(map)))
+                    Callback::from(move |map: Rc<JourneyMap>| {
+                        state.dispatch(LibraryAction::Replace(map))
+                    })
                 };
-                let on_export = on_export_id.reform({ let id = id.clone(); move |_| id.clone() });
+                let on_export = on_export_id.reform({
+                    let id = id.clone();
+                    move |_| id.clone()
+                });
                 html! { <MapView key={id.clone()} map={map.clone()} {on_change} on_back={on_back.clone()} {on_export} /> }
             }
             None => html! {

@@ -29,7 +29,11 @@ impl Places {
     pub fn step(&self, lane: Id, stage: Id, key: &str) -> Option<(Id, Id)> {
         let neighbour = |items: &[(Id, String)], id: Id, forward: bool| -> Option<Id> {
             let at = items.iter().position(|(i, _)| *i == id)?;
-            let to = if forward { at.checked_add(1)? } else { at.checked_sub(1)? };
+            let to = if forward {
+                at.checked_add(1)?
+            } else {
+                at.checked_sub(1)?
+            };
             items.get(to).map(|(i, _)| *i)
         };
         match key {
@@ -53,4 +57,3 @@ pub fn focus_card_soon(card: Id) {
     })
     .forget();
 }
-

@@ -19,8 +19,12 @@ pub enum StorageError {
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StorageError::Unavailable => f.write_str("this browser does not allow this page to store data"),
-            StorageError::WriteFailed(why) => write!(f, "the browser refused to store the map ({why})"),
+            StorageError::Unavailable => {
+                f.write_str("this browser does not allow this page to store data")
+            }
+            StorageError::WriteFailed(why) => {
+                write!(f, "the browser refused to store the map ({why})")
+            }
         }
     }
 }

@@ -17,13 +17,20 @@ pub fn AddLane(props: &AddLaneProps) -> Html {
     let onclick = {
         let (kind_ref, on_edit) = (kind_ref.clone(), props.on_edit.clone());
         Callback::from(move |_: MouseEvent| {
-            let kind = kind_ref.cast::<HtmlSelectElement>().and_then(|s| LaneKind::from_slug(&s.value()));
+            let kind = kind_ref
+                .cast::<HtmlSelectElement>()
+                .and_then(|s| LaneKind::from_slug(&s.value()));
             if let Some(kind) = kind {
-                on_edit.emit(Edit::AddLane { kind, title: String::new() });
+                on_edit.emit(Edit::AddLane {
+                    kind,
+                    title: String::new(),
+                });
             }
         })
     };
-    let kinds = LaneKind::ALL.into_iter().filter(|k| *k != LaneKind::Feelings || !props.has_feelings);
+    let kinds = LaneKind::ALL
+        .into_iter()
+        .filter(|k| *k != LaneKind::Feelings || !props.has_feelings);
     html! {
         <div class="add-lane">
             <label>{ "New lane" }

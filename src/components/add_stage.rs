@@ -17,7 +17,9 @@ pub fn AddStage(props: &AddStageProps) -> Html {
         Callback::from(move |_: ()| {
             if let Some(input) = field.cast::<HtmlInputElement>() {
                 if !input.value().trim().is_empty() {
-                    on_edit.emit(Edit::AddStage { name: input.value() });
+                    on_edit.emit(Edit::AddStage {
+                        name: input.value(),
+                    });
                     input.set_value("");
                 }
             }

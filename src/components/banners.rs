@@ -61,8 +61,11 @@ pub fn Banners(props: &BannersProps) -> Html {
     });
     let unreadable = props.unreadable.iter().map(|entry| {
         let text = if entry.should_quarantine() {
-            format!("A stored map could not be read and could not be set aside ({}). It is \
-                     left untouched.", entry.message())
+            format!(
+                "A stored map could not be read and could not be set aside ({}). It is \
+                     left untouched.",
+                entry.message()
+            )
         } else {
             format!("A stored map is left untouched: {}.", entry.message())
         };
@@ -79,7 +82,11 @@ pub fn Banners(props: &BannersProps) -> Html {
         }
     });
     let backups = props.backups.iter().map(|backup| {
-        let why = backup.reason.as_ref().map(|r| format!(" ({r})")).unwrap_or_default();
+        let why = backup
+            .reason
+            .as_ref()
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default();
         let download = props.on_download.reform({
             let (name, raw) = (backup.file_name(), backup.raw.clone());
             move |_| (name.clone(), raw.clone())

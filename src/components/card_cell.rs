@@ -23,7 +23,11 @@ pub struct CardCellProps {
 }
 
 fn dragged_card(e: &DragEvent) -> Option<Id> {
-    e.data_transfer()?.get_data(CARD_DRAG_TYPE).ok()?.parse().ok()
+    e.data_transfer()?
+        .get_data(CARD_DRAG_TYPE)
+        .ok()?
+        .parse()
+        .ok()
 }
 
 #[component]
@@ -35,7 +39,9 @@ pub fn CardCell(props: &CardCellProps) -> Html {
     let ondragover = {
         let over = over.clone();
         Callback::from(move |e: DragEvent| {
-            let ours = e.data_transfer().is_some_and(|t| t.types().includes(&CARD_DRAG_TYPE.into(), 0));
+            let ours = e
+                .data_transfer()
+                .is_some_and(|t| t.types().includes(&CARD_DRAG_TYPE.into(), 0));
             if ours {
                 e.prevent_default();
                 over.set(true);
@@ -52,7 +58,12 @@ pub fn CardCell(props: &CardCellProps) -> Html {
             over.set(false);
             if let Some(card) = dragged_card(&e) {
                 e.prevent_default();
-                on_edit.emit(Edit::MoveCard { card, lane, stage, index: usize::MAX });
+                on_edit.emit(Edit::MoveCard {
+                    card,
+                    lane,
+                    stage,
+                    index: usize::MAX,
+                });
             }
         })
     };
@@ -62,26 +73,39 @@ pub fn CardCell(props: &CardCellProps) -> Html {
         Callback::from(move |(dropped, before): (Id, Id)| {
             over.set(false);
             // The index counts the cell's other cards, since the dropped card leaves its place.
-            let index = order.iter().filter(|&&c| c != dropped).position(|&c| c == before);
+            let index = order
+                .iter()
+                .filter(|&&c| c != dropped)
+                .position(|&c| c == before);
             let index = index.unwrap_or(usize::MAX);
-            on_edit.emit(Edit::MoveCard { card: dropped, lane, stage, index });
+            on_edit.emit(Edit::MoveCard {
+                card: dropped,
+                lane,
+                stage,
+                index,
+            });
         })
     };
 
-    let cards = props.cards.iter().map(|card| html! {
-        <CardView
-            key={card.id}
-            card={card.clone()}
-            kind={props.kind}
-            places={props.places.clone()}
-            on_edit={props.on_edit.clone()}
-            on_drop_before={on_drop_before.clone()}
-        />
+    let cards = props.cards.iter().map(|card| {
+        html! {
+            <CardView
+                key={card.id}
+                card={card.clone()}
+                kind={props.kind}
+                places={props.places.clone()}
+                on_edit={props.on_edit.clone()}
+                on_drop_before={on_drop_before.clone()}
+            />
+        }
     });
     let adder = if *drafting {
         html! { <CardDraft label={props.label.clone()} {lane} {stage} on_edit={props.on_edit.clone()} on_done={Callback::from({ let d = drafting.clone(); move |_| d.set(false) })} /> }
     } else {
-        let start = Callback::from({ let d = drafting.clone(); move |_: MouseEvent| d.set(true) });
+        let start = Callback::from({
+            let d = drafting.clone();
+            move |_: MouseEvent| d.set(true)
+        });
         html! {
             <button type="button" class="add-card" onclick={start} aria-label={format!("Add card to {}", props.label)}>
                 { "+ Add card" }

@@ -25,10 +25,14 @@ pub fn CardDraft(props: &CardDraftProps) -> Html {
         });
     }
     let add = {
-        let (field, on_edit, on_done) = (field.clone(), props.on_edit.clone(), props.on_done.clone());
+        let (field, on_edit, on_done) =
+            (field.clone(), props.on_edit.clone(), props.on_done.clone());
         let (lane, stage) = (props.lane, props.stage);
         Callback::from(move |_: ()| {
-            let text = field.cast::<HtmlTextAreaElement>().map(|f| f.value()).unwrap_or_default();
+            let text = field
+                .cast::<HtmlTextAreaElement>()
+                .map(|f| f.value())
+                .unwrap_or_default();
             if !text.trim().is_empty() {
                 on_edit.emit(Edit::AddCard { lane, stage, text });
             }

@@ -29,15 +29,29 @@ pub fn CardForm(props: &CardFormProps) -> Html {
     }
     let id = props.card.id;
     let save = {
-        let (text_ref, note_ref, channel_ref) = (text_ref.clone(), note_ref.clone(), channel_ref.clone());
-        let (on_edit, on_done, previous) = (props.on_edit.clone(), props.on_done.clone(), props.card.channel);
+        let (text_ref, note_ref, channel_ref) =
+            (text_ref.clone(), note_ref.clone(), channel_ref.clone());
+        let (on_edit, on_done, previous) = (
+            props.on_edit.clone(),
+            props.on_done.clone(),
+            props.card.channel,
+        );
         Callback::from(move |_: ()| {
-            let read = |r: &NodeRef| r.cast::<HtmlTextAreaElement>().map(|f| f.value()).unwrap_or_default();
+            let read = |r: &NodeRef| {
+                r.cast::<HtmlTextAreaElement>()
+                    .map(|f| f.value())
+                    .unwrap_or_default()
+            };
             let channel = match channel_ref.cast::<HtmlSelectElement>() {
                 Some(select) => Channel::from_slug(&select.value()),
                 None => previous,
             };
-            on_edit.emit(Edit::EditCard { card: id, text: read(&text_ref), note: read(&note_ref), channel });
+            on_edit.emit(Edit::EditCard {
+                card: id,
+                text: read(&text_ref),
+                note: read(&note_ref),
+                channel,
+            });
             on_done.emit(());
             focus_card_soon(id);
         })

@@ -21,11 +21,24 @@ pub fn CardMove(props: &CardMoveProps) -> Html {
     let lane_ref = use_node_ref();
     let card = &props.card;
     let onclick = {
-        let (stage_ref, lane_ref, on_edit, id) = (stage_ref.clone(), lane_ref.clone(), props.on_edit.clone(), card.id);
+        let (stage_ref, lane_ref, on_edit, id) = (
+            stage_ref.clone(),
+            lane_ref.clone(),
+            props.on_edit.clone(),
+            card.id,
+        );
         Callback::from(move |_: MouseEvent| {
-            let pick = |r: &NodeRef| r.cast::<HtmlSelectElement>().and_then(|s| s.value().parse::<Id>().ok());
+            let pick = |r: &NodeRef| {
+                r.cast::<HtmlSelectElement>()
+                    .and_then(|s| s.value().parse::<Id>().ok())
+            };
             if let (Some(stage), Some(lane)) = (pick(&stage_ref), pick(&lane_ref)) {
-                on_edit.emit(Edit::MoveCard { card: id, lane, stage, index: usize::MAX });
+                on_edit.emit(Edit::MoveCard {
+                    card: id,
+                    lane,
+                    stage,
+                    index: usize::MAX,
+                });
                 focus_card_soon(id);
             }
         })
@@ -51,4 +64,3 @@ pub fn CardMove(props: &CardMoveProps) -> Html {
         </details>
     }
 }
-

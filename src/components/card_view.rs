@@ -40,9 +40,12 @@ pub fn CardView(props: &CardViewProps) -> Html {
         let editing = editing.clone();
         Callback::from(move |_: MouseEvent| editing.set(true))
     };
-    let delete = props.on_edit.reform(move |_: MouseEvent| Edit::DeleteCard { card: id });
+    let delete = props
+        .on_edit
+        .reform(move |_: MouseEvent| Edit::DeleteCard { card: id });
     let onkeydown = {
-        let (editing, places, on_edit) = (editing.clone(), props.places.clone(), props.on_edit.clone());
+        let (editing, places, on_edit) =
+            (editing.clone(), props.places.clone(), props.on_edit.clone());
         Callback::from(move |e: KeyboardEvent| {
             let on_card = e.target() == e.current_target();
             if !on_card {
@@ -52,7 +55,12 @@ pub fn CardView(props: &CardViewProps) -> Html {
             if e.alt_key() {
                 if let Some((lane, stage)) = places.step(lane, stage, &key) {
                     e.prevent_default();
-                    on_edit.emit(Edit::MoveCard { card: id, lane, stage, index: usize::MAX });
+                    on_edit.emit(Edit::MoveCard {
+                        card: id,
+                        lane,
+                        stage,
+                        index: usize::MAX,
+                    });
                     focus_card_soon(id);
                 }
             } else if key == "Enter" {
@@ -73,7 +81,9 @@ pub fn CardView(props: &CardViewProps) -> Html {
     let ondrop = {
         let on_drop_before = props.on_drop_before.clone();
         Callback::from(move |e: DragEvent| {
-            let dropped = e.data_transfer().and_then(|t| t.get_data(CARD_DRAG_TYPE).ok());
+            let dropped = e
+                .data_transfer()
+                .and_then(|t| t.get_data(CARD_DRAG_TYPE).ok());
             if let Some(dropped) = dropped.and_then(|d| d.parse::<Id>().ok()) {
                 e.prevent_default();
                 e.stop_propagation();
@@ -81,11 +91,23 @@ pub fn CardView(props: &CardViewProps) -> Html {
             }
         })
     };
-    let channel = card.channel.filter(|_| props.kind == LaneKind::Touchpoints).map(|c| html! {
-        <span class={classes!("channel", c.slug())}>{ c.label() }</span>
-    });
-    let note = card.note.as_ref().map(|note| html! { <p class="card-note">{ note }</p> });
-    let text = if card.text.is_empty() { "(empty card)".to_string() } else { card.text.clone() };
+    let channel = card
+        .channel
+        .filter(|_| props.kind == LaneKind::Touchpoints)
+        .map(|c| {
+            html! {
+                <span class={classes!("channel", c.slug())}>{ c.label() }</span>
+            }
+        });
+    let note = card
+        .note
+        .as_ref()
+        .map(|note| html! { <p class="card-note">{ note }</p> });
+    let text = if card.text.is_empty() {
+        "(empty card)".to_string()
+    } else {
+        card.text.clone()
+    };
     html! {
         <li
             class="card"
@@ -108,4 +130,3 @@ pub fn CardView(props: &CardViewProps) -> Html {
         </li>
     }
 }
-

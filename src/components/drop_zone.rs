@@ -12,7 +12,8 @@ pub struct DropZoneProps {
 }
 
 fn carries_files(e: &DragEvent) -> bool {
-    e.data_transfer().is_some_and(|t| t.types().includes(&"Files".into(), 0))
+    e.data_transfer()
+        .is_some_and(|t| t.types().includes(&"Files".into(), 0))
 }
 
 #[component]

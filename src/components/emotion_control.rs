@@ -27,7 +27,11 @@ pub fn EmotionControl(props: &EmotionControlProps) -> Html {
     let (persona, stage) = (props.persona, props.stage);
     let onchange = props.on_edit.reform(move |e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
-        Edit::SetEmotion { persona, stage, value: select.value().parse().ok() }
+        Edit::SetEmotion {
+            persona,
+            stage,
+            value: select.value().parse().ok(),
+        }
     });
     let tone = match props.value {
         Some(v) if v > 0 => "positive",

@@ -18,7 +18,9 @@ fn runs(values: &[Option<i8>]) -> Vec<Vec<(f64, f64)>> {
     let mut runs = vec![Vec::new()];
     for (i, value) in values.iter().enumerate() {
         match value {
-            Some(v) => runs.last_mut().map_or((), |run| run.push((i as f64 * STEP + STEP / 2.0, y_of(*v)))),
+            Some(v) => runs
+                .last_mut()
+                .map_or((), |run| run.push((i as f64 * STEP + STEP / 2.0, y_of(*v)))),
             None => runs.push(Vec::new()),
         }
     }
@@ -88,6 +90,12 @@ mod tests {
     #[test]
     fn unset_stages_break_the_line() {
         let runs = runs(&[Some(2), Some(-2), None, Some(0)]);
-        assert_eq!(runs, vec![vec![(50.0, MARGIN), (150.0, HEIGHT - MARGIN)], vec![(350.0, 50.0)]]);
+        assert_eq!(
+            runs,
+            vec![
+                vec![(50.0, MARGIN), (150.0, HEIGHT - MARGIN)],
+                vec![(350.0, 50.0)]
+            ]
+        );
     }
 }

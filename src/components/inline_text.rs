@@ -42,8 +42,15 @@ pub fn InlineText(props: &InlineTextProps) -> Html {
             let editing = editing.clone();
             Callback::from(move |_: MouseEvent| editing.set(true))
         };
-        let shown = if props.value.is_empty() { &props.placeholder } else { &props.value };
-        let class = classes!("inline-text", props.value.is_empty().then_some("is-placeholder"));
+        let shown = if props.value.is_empty() {
+            &props.placeholder
+        } else {
+            &props.value
+        };
+        let class = classes!(
+            "inline-text",
+            props.value.is_empty().then_some("is-placeholder")
+        );
         return html! {
             <button ref={button} type="button" {class} onclick={start}>
                 { shown.clone() }

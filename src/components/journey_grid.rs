@@ -25,15 +25,17 @@ pub struct JourneyGridProps {
 fn feelings_rows(props: &JourneyGridProps, lane: &Lane, head: Html) -> Html {
     let map = &props.map;
     let persona = &props.persona;
-    let controls = map.stages.iter().map(|stage| html! {
-        <EmotionControl
-            key={stage.id}
-            persona={persona.id}
-            stage={stage.id}
-            label={format!("Feeling of {} at {}", persona.name, stage.name)}
-            value={persona.emotion_at(stage.id)}
-            on_edit={props.on_edit.clone()}
-        />
+    let controls = map.stages.iter().map(|stage| {
+        html! {
+            <EmotionControl
+                key={stage.id}
+                persona={persona.id}
+                stage={stage.id}
+                label={format!("Feeling of {} at {}", persona.name, stage.name)}
+                value={persona.emotion_at(stage.id)}
+                on_edit={props.on_edit.clone()}
+            />
+        }
     });
     let stages: Vec<(Id, String)> = map.stages.iter().map(|s| (s.id, s.name.clone())).collect();
     html! {
@@ -60,7 +62,10 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
     let places = use_memo(map.clone(), |map| Places::of(map));
     let mut cells: HashMap<(Id, Id), Vec<Card>> = HashMap::new();
     for card in &map.cards {
-        cells.entry((card.lane, card.stage)).or_default().push(card.clone());
+        cells
+            .entry((card.lane, card.stage))
+            .or_default()
+            .push(card.clone());
     }
     let stage_heads = map.stages.iter().enumerate().map(|(index, stage)| html! {
         <StageHeader key={stage.id} stage={stage.clone()} {index} count={map.stages.len()} on_edit={props.on_edit.clone()} />

@@ -18,10 +18,20 @@ pub fn LaneHeader(props: &LaneHeaderProps) -> Html {
     let lane = props.lane.id;
     let index = props.index;
     let title = &props.lane.title;
-    let rename = props.on_edit.reform(move |title| Edit::RenameLane { lane, title });
-    let up = props.on_edit.reform(move |_: MouseEvent| Edit::MoveLane { lane, to: index.saturating_sub(1) });
-    let down = props.on_edit.reform(move |_: MouseEvent| Edit::MoveLane { lane, to: index + 1 });
-    let delete = props.on_edit.reform(move |_: MouseEvent| Edit::DeleteLane { lane });
+    let rename = props
+        .on_edit
+        .reform(move |title| Edit::RenameLane { lane, title });
+    let up = props.on_edit.reform(move |_: MouseEvent| Edit::MoveLane {
+        lane,
+        to: index.saturating_sub(1),
+    });
+    let down = props.on_edit.reform(move |_: MouseEvent| Edit::MoveLane {
+        lane,
+        to: index + 1,
+    });
+    let delete = props
+        .on_edit
+        .reform(move |_: MouseEvent| Edit::DeleteLane { lane });
     let kind = props.lane.kind;
     html! {
         <th scope="row" class={classes!("lane-head", kind.slug())} data-lane-id={lane.to_string()}>

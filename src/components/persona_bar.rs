@@ -22,7 +22,9 @@ pub fn PersonaBar(props: &PersonaBarProps) -> Html {
         Callback::from(move |_: ()| {
             if let Some(input) = field.cast::<HtmlInputElement>() {
                 if !input.value().trim().is_empty() {
-                    on_edit.emit(Edit::AddPersona { name: input.value() });
+                    on_edit.emit(Edit::AddPersona {
+                        name: input.value(),
+                    });
                     input.set_value("");
                 }
             }

@@ -18,11 +18,23 @@ pub fn StageHeader(props: &StageHeaderProps) -> Html {
     let stage = props.stage.id;
     let index = props.index;
     let name = &props.stage.name;
-    let rename = props.on_edit.reform(move |name| Edit::RenameStage { stage, name });
-    let describe = props.on_edit.reform(move |description| Edit::SetStageDescription { stage, description });
-    let left = props.on_edit.reform(move |_: MouseEvent| Edit::MoveStage { stage, to: index.saturating_sub(1) });
-    let right = props.on_edit.reform(move |_: MouseEvent| Edit::MoveStage { stage, to: index + 1 });
-    let delete = props.on_edit.reform(move |_: MouseEvent| Edit::DeleteStage { stage });
+    let rename = props
+        .on_edit
+        .reform(move |name| Edit::RenameStage { stage, name });
+    let describe = props
+        .on_edit
+        .reform(move |description| Edit::SetStageDescription { stage, description });
+    let left = props.on_edit.reform(move |_: MouseEvent| Edit::MoveStage {
+        stage,
+        to: index.saturating_sub(1),
+    });
+    let right = props.on_edit.reform(move |_: MouseEvent| Edit::MoveStage {
+        stage,
+        to: index + 1,
+    });
+    let delete = props
+        .on_edit
+        .reform(move |_: MouseEvent| Edit::DeleteStage { stage });
     html! {
         <th scope="col" class="stage-head" data-stage-id={stage.to_string()}>
             <div class="stage-name">

@@ -35,7 +35,12 @@ fn flush(state: &RefCell<Autosave>) -> Result<(), StorageError> {
         .latest
         .maps()
         .iter()
-        .filter(|map| !state.saved.get(&map.id).is_some_and(|saved| Rc::ptr_eq(saved, map)))
+        .filter(|map| {
+            !state
+                .saved
+                .get(&map.id)
+                .is_some_and(|saved| Rc::ptr_eq(saved, map))
+        })
         .cloned()
         .collect();
     for map in changed {
@@ -67,8 +72,16 @@ fn flush(state: &RefCell<Autosave>) -> Result<(), StorageError> {
 #[hook]
 pub fn use_autosave(library: &Library) -> Option<StorageError> {
     let state = use_mut_ref(|| {
-        let saved = library.maps().iter().map(|m| (m.id.clone(), m.clone())).collect();
-        Autosave { latest: library.clone(), saved, timer: None }
+        let saved = library
+            .maps()
+            .iter()
+            .map(|m| (m.id.clone(), m.clone()))
+            .collect();
+        Autosave {
+            latest: library.clone(),
+            saved,
+            timer: None,
+        }
     });
     let failure = use_state_eq(|| None::<StorageError>);
 

@@ -35,7 +35,9 @@ pub fn use_undo_keys(on_key: Callback<UndoKey>) {
     use_effect_with(on_key, |on_key| {
         let on_key = on_key.clone();
         let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-            let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+            let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
             if let Some(key) = undo_key(event) {
                 event.prevent_default();
                 on_key.emit(key);

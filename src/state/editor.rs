@@ -19,7 +19,10 @@ pub enum EditorAction {
 
 impl EditorState {
     pub fn new(map: Rc<JourneyMap>) -> EditorState {
-        EditorState { session: Session::new(map), problem: None }
+        EditorState {
+            session: Session::new(map),
+            problem: None,
+        }
     }
 
     pub fn map(&self) -> &Rc<JourneyMap> {

@@ -17,17 +17,40 @@ pub struct LibraryState {
 }
 
 pub enum LibraryAction {
-    Create { template: Template, id: String, now: Millis },
-    Import { map: JourneyMap, fresh_id: String, now: Millis },
-    Rename { id: String, name: String, now: Millis },
-    Duplicate { id: String, fresh_id: String, now: Millis },
-    Delete { id: String },
+    Create {
+        template: Template,
+        id: String,
+        now: Millis,
+    },
+    Import {
+        map: JourneyMap,
+        fresh_id: String,
+        now: Millis,
+    },
+    Rename {
+        id: String,
+        name: String,
+        now: Millis,
+    },
+    Duplicate {
+        id: String,
+        fresh_id: String,
+        now: Millis,
+    },
+    Delete {
+        id: String,
+    },
     UndoDelete,
     /// The map view's newer version of a map.
     Replace(Rc<JourneyMap>),
     /// An unreadable value now lives under a backup key.
-    Quarantined { key: String, backup: Backup },
-    BackupDiscarded { key: String },
+    Quarantined {
+        key: String,
+        backup: Backup,
+    },
+    BackupDiscarded {
+        key: String,
+    },
 }
 
 impl From<Loaded> for LibraryState {
@@ -46,7 +69,11 @@ impl Reducible for LibraryState {
 
     fn reduce(self: Rc<Self>, action: LibraryAction) -> Rc<Self> {
         if let LibraryAction::Replace(map) = &action {
-            if self.library.get(&map.id).is_some_and(|known| Rc::ptr_eq(known, map)) {
+            if self
+                .library
+                .get(&map.id)
+                .is_some_and(|known| Rc::ptr_eq(known, map))
+            {
                 return self;
             }
         }

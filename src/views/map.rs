@@ -35,7 +35,9 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let dispatch = editor.dispatcher();
     let on_edit = {
         let dispatch = dispatch.clone();
-        Callback::from(move |edit: Edit| dispatch.dispatch(EditorAction::Apply(edit, browser::now())))
+        Callback::from(move |edit: Edit| {
+            dispatch.dispatch(EditorAction::Apply(edit, browser::now()))
+        })
     };
     let on_undo = {
         let dispatch = dispatch.clone();
@@ -55,8 +57,10 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let map = editor.map().clone();
     // A deleted persona hands the curve to the first one left.
     let persona = map.persona(*selected).unwrap_or(&map.personas[0]).clone();
-    let problem = editor.problem.as_ref().map(|p| html! {
-        <div class="banner error" role="alert"><p>{ p }</p></div>
+    let problem = editor.problem.as_ref().map(|p| {
+        html! {
+            <div class="banner error" role="alert"><p>{ p }</p></div>
+        }
     });
     html! {
         <section class="map-view" aria-labelledby="map-title">

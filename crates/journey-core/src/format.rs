@@ -22,9 +22,11 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Version 1 is the first released shape, so there are none yet.
 const MIGRATIONS: [fn(Value) -> Result<Value, ImportError>; SCHEMA_VERSION as usize - 1] = [];
 
-/// A map file. Borrowed when written, owned when read.
+/// A Journeyscope map file: one journey map, tagged with its format and schema version.
+// Borrowed when written (no copy of the map), owned when read.
 #[derive(Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(title = "Journeyscope map file"))]
 #[serde(deny_unknown_fields)]
 pub struct Document<'a> {
     /// Always `journeyscope-map`.

@@ -14,12 +14,14 @@ pub mod templates;
 pub mod validate;
 
 pub use edit::{Edit, EditError};
-pub use format::{export_file_name, export_json, import_json, ImportError, FORMAT_NAME, SCHEMA_VERSION};
+pub use format::{
+    export_file_name, export_json, import_json, ImportError, FORMAT_NAME, SCHEMA_VERSION,
+};
 pub use history::Session;
 pub use library::Library;
 pub use model::{
-    Card, Channel, EmotionPoint, Id, JourneyMap, Lane, LaneKind, Millis, Persona, Stage, EMOTION_MAX,
-    EMOTION_MIN,
+    Card, Channel, EmotionPoint, Id, JourneyMap, Lane, LaneKind, Millis, Persona, Stage,
+    EMOTION_MAX, EMOTION_MIN,
 };
 pub use templates::Template;
 pub use validate::{validate, ValidationError};

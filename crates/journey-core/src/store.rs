@@ -96,7 +96,11 @@ pub fn load(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
     let mut loaded = Loaded::default();
     for (key, raw) in entries {
         if key.starts_with(BACKUP_PREFIX) {
-            loaded.backups.push(Backup { key, raw, reason: None });
+            loaded.backups.push(Backup {
+                key,
+                raw,
+                reason: None,
+            });
         } else if let Some(id) = key.strip_prefix(MAP_PREFIX) {
             match read_map(id, &raw) {
                 Ok(map) => loaded.maps.push(map),

@@ -1,0 +1,149 @@
+//! Invariants that must hold for every map a user can make: edits keep maps valid, undo walks
+//! back exactly, and the file format round-trips byte for byte.
+
+use std::rc::Rc;
+
+use journey_core::{
+    export_json, import_json, validate, Channel, Edit, JourneyMap, LaneKind, Session, Template,
+};
+use proptest::prelude::*;
+
+/// Edits with ids drawn from a small range, so most hit something that exists and some do not.
+fn edit() -> impl Strategy<Value = Edit> {
+    let id = 0u32..40;
+    let text = "[a-zA-Z <>&\"é]{0,12}";
+    let kind = prop::sample::select(LaneKind::ALL.to_vec());
+    let channel = prop::option::of(prop::sample::select(Channel::ALL.to_vec()));
+    prop_oneof![
+        text.prop_map(Edit::RenameMap),
+        text.prop_map(|name| Edit::AddStage { name }),
+        (id.clone(), text).prop_map(|(stage, name)| Edit::RenameStage { stage, name }),
+        (id.clone(), text)
+            .prop_map(|(stage, description)| Edit::SetStageDescription { stage, description }),
+        (id.clone(), 0usize..8).prop_map(|(stage, to)| Edit::MoveStage { stage, to }),
+        id.clone().prop_map(|stage| Edit::DeleteStage { stage }),
+        (kind, text).prop_map(|(kind, title)| Edit::AddLane { kind, title }),
+        (id.clone(), 0usize..8).prop_map(|(lane, to)| Edit::MoveLane { lane, to }),
+        id.clone().prop_map(|lane| Edit::DeleteLane { lane }),
+        (id.clone(), id.clone(), text).prop_map(|(lane, stage, text)| Edit::AddCard {
+            lane,
+            stage,
+            text
+        }),
+        (id.clone(), text, text, channel).prop_map(|(card, text, note, channel)| Edit::EditCard {
+            card,
+            text,
+            note,
+            channel
+        }),
+        (id.clone(), id.clone(), id.clone(), 0usize..6).prop_map(|(card, lane, stage, index)| {
+            Edit::MoveCard {
+                card,
+                lane,
+                stage,
+                index,
+            }
+        }),
+        id.clone().prop_map(|card| Edit::DeleteCard { card }),
+        (id.clone(), id.clone(), prop::option::of(-3i8..=3)).prop_map(|(persona, stage, value)| {
+            Edit::SetEmotion {
+                persona,
+                stage,
+                value,
+            }
+        }),
+        text.prop_map(|name| Edit::AddPersona { name }),
+        id.prop_map(|persona| Edit::DeletePersona { persona }),
+    ]
+}
+
+fn template() -> impl Strategy<Value = Template> {
+    prop::sample::select(Template::ALL.to_vec())
+}
+
+/// A map reached by a user: a template followed by any edits, refused ones included.
+fn reachable_map() -> impl Strategy<Value = JourneyMap> {
+    (template(), prop::collection::vec(edit(), 0..40)).prop_map(|(template, edits)| {
+        let mut map = template.build("map-1".into(), 1_700_000_000_000);
+        for edit in &edits {
+            let _ = map.apply(edit);
+        }
+        map
+    })
+}
+
+proptest! {
+    #[test]
+    fn every_edit_keeps_the_map_valid_and_a_refused_edit_changes_nothing(
+        template in template(),
+        edits in prop::collection::vec(edit(), 0..60),
+    ) {
+        let mut map = template.build("m".into(), 0);
+        for edit in &edits {
+            let before = map.clone();
+            if map.apply(edit).is_err() {
+                prop_assert_eq!(&map, &before);
+            }
+            prop_assert_eq!(validate(&map), vec![]);
+        }
+    }
+
+    #[test]
+    fn export_then_import_is_the_identity(map in reachable_map()) {
+        let text = export_json(&map);
+        let read = import_json(&text).expect("an exported map reads back");
+        prop_assert_eq!(&read, &map);
+        prop_assert_eq!(export_json(&read), text);
+    }
+
+    #[test]
+    fn undoing_every_edit_restores_the_start_and_redo_replays_it(
+        template in template(),
+        edits in prop::collection::vec(edit(), 0..30),
+    ) {
+        let start = Rc::new(template.build("m".into(), 0));
+        let mut session = Session::new(start.clone());
+        for (time, edit) in edits.iter().enumerate() {
+            let _ = session.apply(edit, time as i64);
+        }
+        let end = session.map().clone();
+        while session.undo() {}
+        prop_assert_eq!(session.map(), &start);
+        while session.redo() {}
+        prop_assert_eq!(session.map(), &end);
+    }
+
+    #[test]
+    fn ids_are_never_reused_while_they_exist(map in reachable_map()) {
+        let next = map.next_id();
+        let mut ids: Vec<u32> = map.stages.iter().map(|s| s.id)
+            .chain(map.lanes.iter().map(|l| l.id))
+            .chain(map.personas.iter().map(|p| p.id))
+            .chain(map.cards.iter().map(|c| c.id))
+            .collect();
+        prop_assert!(ids.iter().all(|&id| id < next));
+        let count = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        prop_assert_eq!(ids.len(), count);
+    }
+
+    #[test]
+    fn any_bytes_are_refused_or_read_without_panicking(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let text = String::from_utf8_lossy(&bytes);
+        if let Ok(map) = import_json(&text) {
+            prop_assert_eq!(validate(&map), vec![]);
+        }
+    }
+
+    #[test]
+    fn a_damaged_export_is_refused_or_still_valid(map in reachable_map(), cut in 0usize..2000, byte in any::<u8>()) {
+        let mut bytes = export_json(&map).into_bytes();
+        let at = cut % bytes.len();
+        bytes[at] = byte;
+        let text = String::from_utf8_lossy(&bytes);
+        if let Ok(read) = import_json(&text) {
+            prop_assert_eq!(validate(&read), vec![]);
+        }
+    }
+}
