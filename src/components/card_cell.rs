@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use journey_core::{Card, Edit, Id, LaneKind};
-use web_sys::DragEvent;
+use web_sys::{DragEvent, HtmlElement};
 use yew::prelude::*;
 
 use crate::components::card_draft::CardDraft;
@@ -33,6 +33,19 @@ fn dragged_card(e: &DragEvent) -> Option<Id> {
 #[component]
 pub fn CardCell(props: &CardCellProps) -> Html {
     let drafting = use_state_eq(|| false);
+    let add_button = use_node_ref();
+    let refocus = use_mut_ref(|| false);
+    {
+        // Closing the draft hands the focus back to "Add card", where the keyboard user was.
+        let (add_button, refocus) = (add_button.clone(), refocus.clone());
+        use_effect_with(*drafting, move |drafting| {
+            if !*drafting && refocus.replace(false) {
+                if let Some(button) = add_button.cast::<HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
     let over = use_state_eq(|| false);
     let (lane, stage) = (props.lane, props.stage);
 
@@ -100,14 +113,20 @@ pub fn CardCell(props: &CardCellProps) -> Html {
         }
     });
     let adder = if *drafting {
-        html! { <CardDraft label={props.label.clone()} {lane} {stage} on_edit={props.on_edit.clone()} on_done={Callback::from({ let d = drafting.clone(); move |_| d.set(false) })} /> }
+        html! { <CardDraft label={props.label.clone()} {lane} {stage} on_edit={props.on_edit.clone()} on_done={Callback::from({
+            let (d, refocus) = (drafting.clone(), refocus.clone());
+            move |_| {
+                *refocus.borrow_mut() = true;
+                d.set(false);
+            }
+        })} /> }
     } else {
         let start = Callback::from({
             let d = drafting.clone();
             move |_: MouseEvent| d.set(true)
         });
         html! {
-            <button type="button" class="add-card" onclick={start} aria-label={format!("Add card to {}", props.label)}>
+            <button ref={add_button} type="button" class="add-card" onclick={start} aria-label={format!("Add card to {}", props.label)}>
                 { "+ Add card" }
             </button>
         }

@@ -1,4 +1,5 @@
-//! The text field for a card that is not in the map yet: Enter adds it, Escape drops it.
+//! The text field for cards that are not in the map yet: Enter adds one and clears the field for
+//! the next, Escape (or Enter on an empty field) closes it.
 
 use journey_core::{Edit, Id};
 use web_sys::{HtmlTextAreaElement, KeyboardEvent};
@@ -29,14 +30,17 @@ pub fn CardDraft(props: &CardDraftProps) -> Html {
             (field.clone(), props.on_edit.clone(), props.on_done.clone());
         let (lane, stage) = (props.lane, props.stage);
         Callback::from(move |_: ()| {
-            let text = field
-                .cast::<HtmlTextAreaElement>()
-                .map(|f| f.value())
-                .unwrap_or_default();
-            if !text.trim().is_empty() {
+            let Some(input) = field.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            let text = input.value();
+            if text.trim().is_empty() {
+                on_done.emit(());
+            } else {
                 on_edit.emit(Edit::AddCard { lane, stage, text });
+                input.set_value("");
+                let _ = input.focus();
             }
-            on_done.emit(());
         })
     };
     let onkeydown = {
@@ -53,10 +57,10 @@ pub fn CardDraft(props: &CardDraftProps) -> Html {
     html! {
         <div class="card-draft">
             <textarea ref={field} rows="2" aria-label={format!("New card in {}", props.label)}
-                placeholder="Type, then Enter" {onkeydown} />
+                placeholder="Type, Enter to add" {onkeydown} />
             <div class="form-actions">
                 <button type="button" class="primary" onclick={add.reform(|_| ())}>{ "Add" }</button>
-                <button type="button" onclick={props.on_done.reform(|_| ())}>{ "Cancel" }</button>
+                <button type="button" onclick={props.on_done.reform(|_| ())}>{ "Done" }</button>
             </div>
         </div>
     }

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use journey_core::{Card, Edit, Id, LaneKind};
-use web_sys::{DragEvent, KeyboardEvent};
+use web_sys::{DragEvent, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::card_form::CardForm;
@@ -47,7 +47,10 @@ pub fn CardView(props: &CardViewProps) -> Html {
         let (editing, places, on_edit) =
             (editing.clone(), props.places.clone(), props.on_edit.clone());
         Callback::from(move |e: KeyboardEvent| {
-            let on_card = e.target() == e.current_target();
+            // Keys typed in the card's buttons and fields are theirs; only the card itself moves.
+            let on_card = e
+                .target_dyn_into::<HtmlElement>()
+                .is_some_and(|el| el.tag_name() == "LI");
             if !on_card {
                 return;
             }

@@ -1,7 +1,7 @@
 //! Ctrl/Cmd+Z to undo and Ctrl/Cmd+Shift+Z (or Ctrl+Y) to redo, anywhere on the page except
 //! inside a text field, where the browser's own text undo is what the user expects.
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -34,15 +34,19 @@ fn undo_key(event: &KeyboardEvent) -> Option<UndoKey> {
 pub fn use_undo_keys(on_key: Callback<UndoKey>) {
     use_effect_with(on_key, |on_key| {
         let on_key = on_key.clone();
-        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-            let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                return;
-            };
-            if let Some(key) = undo_key(event) {
-                event.prevent_default();
-                on_key.emit(key);
-            }
-        });
+        // Not passive: the browser's own undo must be prevented.
+        let options = EventListenerOptions::enable_prevent_default();
+        let document = gloo::utils::document();
+        let listener =
+            EventListener::new_with_options(&document, "keydown", options, move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if let Some(key) = undo_key(event) {
+                    event.prevent_default();
+                    on_key.emit(key);
+                }
+            });
         move || drop(listener)
     });
 }

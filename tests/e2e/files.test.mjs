@@ -1,0 +1,95 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createFromTemplate, downloadFrom, launch, openApp, storedMaps, waitForStored } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+const importFile = (page, name, text) => page.locator('input[type=file]').setInputFiles({
+  name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8'),
+});
+
+test('an export imports into a fresh browser and exports byte for byte the same', async () => {
+  const page = await openApp(browser);
+  await createFromTemplate(page, 'service');
+  await page.getByRole('button', { name: 'Edit card: Live webinar' }).click();
+  await page.getByLabel('Card text').fill('Webinar <b>live</b> & "recorded"');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const first = await downloadFrom(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
+  assert.equal(first.name, 'consultancy-client-journey.journey.json');
+  const document = JSON.parse(first.text);
+  assert.equal(document.format, 'journeyscope-map');
+  assert.equal(document.schema, 1);
+  assert.ok(first.text.endsWith('}\n'));
+  await page.context().close();
+
+  const fresh = await openApp(browser);
+  await importFile(fresh, first.name, first.text);
+  await fresh.locator('.banner.info', { hasText: 'Imported “Consultancy client journey”' }).waitFor();
+  assert.equal(await fresh.locator('.map-row').count(), 1);
+  const again = await downloadFrom(fresh, () => fresh.getByRole('button', { name: 'Export JSON' }).click());
+  assert.equal(again.text, first.text);
+  await fresh.getByRole('button', { name: 'Open Consultancy client journey' }).click();
+  await fresh.getByText('Webinar <b>live</b> & "recorded"').waitFor();
+  assert.equal(await fresh.locator('b').count(), 0);
+  await fresh.context().close();
+});
+
+test('importing a map that is already here adds a copy and keeps the original', async () => {
+  const page = await openApp(browser);
+  await createFromTemplate(page, 'four-stage');
+  const exported = await downloadFrom(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
+  await page.getByRole('button', { name: '← All maps' }).click();
+  await importFile(page, exported.name, exported.text);
+  await page.locator('.map-row', { hasText: 'Customer journey (copy)' }).waitFor();
+  assert.equal(await page.locator('.map-row').count(), 2);
+  await waitForStored(page, (map) => map.name === 'Customer journey (copy)');
+  const maps = Object.values(await storedMaps(page));
+  assert.deepEqual(maps.map((m) => m.name).sort(), ['Customer journey', 'Customer journey (copy)']);
+  await page.context().close();
+});
+
+test('a malformed or invalid file is refused with where it is wrong, and nothing changes', async () => {
+  const page = await openApp(browser);
+  await createFromTemplate(page, 'four-stage');
+  const exported = await downloadFrom(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
+  await page.getByRole('button', { name: '← All maps' }).click();
+  await waitForStored(page, () => true);
+  const before = await storedMaps(page);
+
+  await importFile(page, 'broken.journey.json', '{\n  "format": "journeyscope-map",\n  "schema": 1,\n  "map": {');
+  const error = page.locator('.banner.error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /broken\.journey\.json was not imported: not valid JSON at line 4, column \d+: .*Your maps are unchanged\./);
+
+  const invalid = exported.text.replace('"name": "Decision"', '"name": ""');
+  await importFile(page, 'invalid.journey.json', invalid);
+  await error.filter({ hasText: 'invalid.journey.json was not imported: map.stages[2].name: empty' }).waitFor();
+
+  await importFile(page, 'other.json', '{"hello": "world"}');
+  await error.filter({ hasText: 'not a Journeyscope map' }).waitFor();
+
+  assert.equal(await page.locator('.map-row').count(), 1);
+  assert.deepEqual(await storedMaps(page), before);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a map file dropped on the library is imported', async () => {
+  const source = await openApp(browser);
+  await createFromTemplate(source, 'ecommerce');
+  const exported = await downloadFrom(source, () => source.getByRole('button', { name: 'Export JSON' }).click());
+  await source.context().close();
+
+  const page = await openApp(browser);
+  await page.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'dropped.journey.json', { type: 'application/json' }));
+    const zone = document.querySelector('.drop-zone');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, exported.text);
+  await page.locator('.map-row', { hasText: 'Online clothing purchase' }).waitFor();
+  await page.context().close();
+});

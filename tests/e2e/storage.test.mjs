@@ -1,0 +1,74 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createFromTemplate, downloadFrom, launch, openApp, storedMaps, waitForStored } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+test('a corrupt stored map is set aside, offered as a download, and the rest still loads', async () => {
+  const page = await openApp(browser);
+  await createFromTemplate(page, 'five-stage');
+  await waitForStored(page, () => true);
+  const garbage = '{"format":"journeyscope-map","schema":1,"map":{"id":"broken"';
+  await page.evaluate((raw) => localStorage.setItem('journeyscope:map:broken', raw), garbage);
+  await page.goto(page.url().replace(/#.*$/, '#/'));
+  await page.reload();
+
+  const banner = page.locator('.banner.warning', { hasText: 'could not read' });
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /not valid JSON at line 1/);
+  assert.equal(await page.locator('.map-row').count(), 1);
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  assert.equal(keys.length, 2);
+  assert.match(keys[0], /^journeyscope:backup:\d+:broken$/);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), keys[0]), garbage);
+
+  const file = await downloadFrom(page, () => banner.getByRole('button', { name: 'Download backup' }).click());
+  assert.equal(file.text, garbage);
+  assert.match(file.name, /^journeyscope-backup-\d+_broken\.txt$/);
+
+  await page.reload();
+  await page.locator('.banner.warning', { hasText: 'could not read' }).waitFor();
+  await page.getByRole('button', { name: 'Discard backup' }).click();
+  assert.equal(await page.locator('.banner.warning').count(), 0);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('backup'))), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a full quota shows a message, keeps the edits in the tab and the last saved map intact', async () => {
+  const page = await openApp(browser);
+  await createFromTemplate(page, 'four-stage');
+  await waitForStored(page, () => true);
+  const saved = await storedMaps(page);
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await page.getByRole('button', { name: 'Add card to Touchpoints in Decision' }).click();
+  await page.keyboard.type('Pricing page');
+  await page.keyboard.press('Enter');
+  const alert = page.locator('.banner.error', { hasText: 'not saved in this browser' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /QuotaExceededError/);
+  assert.match(await alert.textContent(), /Export JSON/);
+  await page.getByText('Pricing page').waitFor();
+  assert.deepEqual(await storedMaps(page), saved);
+  const exported = await downloadFrom(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
+  assert.match(exported.text, /Pricing page/);
+  await page.context().close();
+});
+
+test('with storage blocked the app still works and says nothing will be kept', async () => {
+  const page = await openApp(browser, {
+    init: () => Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); },
+    }),
+  });
+  await page.locator('.banner.warning', { hasText: 'lost when the tab closes' }).waitFor();
+  await createFromTemplate(page, 'ecommerce');
+  await page.getByRole('button', { name: 'Move stage Discover right' }).click();
+  assert.equal(await page.locator('.banner.error').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
