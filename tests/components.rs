@@ -1,0 +1,212 @@
+//! Component tests in headless Chromium: `cargo test -p journeyscope --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use journey_core::{Edit, JourneyMap, Template};
+use journeyscope::components::emotion_control::{EmotionControl, EmotionControlProps};
+use journeyscope::components::journey_grid::{JourneyGrid, JourneyGridProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, EventInit, HtmlElement, HtmlSelectElement};
+use yew::{BaseComponent, Callback};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a component in a fresh element inside `wrapper` (an HTML fragment whose innermost
+/// element is the root) and waits for the first render.
+async fn mount<C: BaseComponent>(wrapper: &str, props: C::Properties) -> Element {
+    let document = gloo::utils::document();
+    let host = document.create_element("div").unwrap();
+    host.set_inner_html(wrapper);
+    document.body().unwrap().append_child(&host).unwrap();
+    let mut root = host.clone();
+    while let Some(child) = root.first_element_child() {
+        root = child;
+    }
+    yew::Renderer::<C>::with_root_and_props(root, props).render();
+    settle().await;
+    host
+}
+
+/// Lets yew finish rendering what the last event scheduled.
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(0)).await;
+}
+
+fn recorder() -> (Rc<RefCell<Vec<Edit>>>, Callback<Edit>) {
+    let edits = Rc::new(RefCell::new(Vec::new()));
+    let sink = edits.clone();
+    (
+        edits,
+        Callback::from(move |edit| sink.borrow_mut().push(edit)),
+    )
+}
+
+fn texts(host: &Element, selector: &str) -> Vec<String> {
+    let nodes = host.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .map(|n| n.text_content().unwrap_or_default().trim().to_string())
+        .collect()
+}
+
+fn grid_props(map: JourneyMap, on_edit: Callback<Edit>) -> JourneyGridProps {
+    let persona = map.personas[0].clone();
+    JourneyGridProps {
+        map: Rc::new(map),
+        persona,
+        on_edit,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_grid_has_a_column_per_stage_a_row_per_lane_and_the_cards_in_their_cells() {
+    let map = Template::Ecommerce.build("g".into(), 0);
+    let (_, on_edit) = recorder();
+    let host = mount::<JourneyGrid>("<div></div>", grid_props(map.clone(), on_edit)).await;
+
+    let stages = host.query_selector_all("th.stage-head").unwrap().length();
+    assert_eq!(stages as usize, map.stages.len());
+    let lanes = host.query_selector_all("th.lane-head").unwrap().length();
+    assert_eq!(lanes as usize, map.lanes.len());
+    assert_eq!(
+        host.query_selector_all("li.card").unwrap().length() as usize,
+        map.cards.len()
+    );
+    assert_eq!(
+        texts(&host, "ul[aria-label='Pain points in Buy'] .card-text"),
+        ["Forced sign-up and a surprise delivery fee"]
+    );
+    assert_eq!(
+        host.query_selector_all(".emotion-curve").unwrap().length(),
+        1
+    );
+    assert_eq!(
+        host.query_selector_all("select.emotion").unwrap().length() as usize,
+        map.stages.len()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn grid_buttons_emit_the_matching_edits() {
+    let map = Template::FourStage.build("g".into(), 0);
+    let (edits, on_edit) = recorder();
+    let host = mount::<JourneyGrid>("<div></div>", grid_props(map.clone(), on_edit)).await;
+
+    let click = |label: &str| {
+        let button: HtmlElement = host
+            .query_selector(&format!("button[aria-label='{label}']"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("no button {label}"))
+            .dyn_into()
+            .unwrap();
+        button.click();
+    };
+    click("Move stage Awareness right");
+    click("Delete lane Thoughts");
+    settle().await;
+    let awareness = map.stages[0].id;
+    let thoughts = map.lanes[2].id;
+    assert_eq!(
+        *edits.borrow(),
+        [
+            Edit::MoveStage {
+                stage: awareness,
+                to: 1
+            },
+            Edit::DeleteLane { lane: thoughts }
+        ]
+    );
+    let first_left: HtmlElement = host
+        .query_selector("button[aria-label='Move stage Awareness left']")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(first_left.has_attribute("disabled"));
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_map_explains_what_to_add() {
+    let map = Template::Blank.build("g".into(), 0);
+    let (_, on_edit) = recorder();
+    let host = mount::<JourneyGrid>("<div></div>", grid_props(map, on_edit)).await;
+    assert!(texts(&host, ".empty")[0].starts_with("Add stages"));
+    assert_eq!(
+        host.query_selector_all("th.stage-head").unwrap().length(),
+        0
+    );
+}
+
+fn emotion_props(value: Option<i8>, on_edit: Callback<Edit>) -> EmotionControlProps {
+    EmotionControlProps {
+        persona: 1,
+        stage: 7,
+        label: "Feeling of Ana at Checkout".into(),
+        value,
+        on_edit,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_emotion_control_shows_the_value_and_emits_the_choice() {
+    let (edits, on_edit) = recorder();
+    let wrapper = "<table><tbody><tr></tr></tbody></table>";
+    let host = mount::<EmotionControl>(wrapper, emotion_props(Some(-1), on_edit)).await;
+    let select: HtmlSelectElement = host
+        .query_selector("select")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(select.value(), "-1");
+    assert_eq!(
+        select.get_attribute("aria-label").as_deref(),
+        Some("Feeling of Ana at Checkout")
+    );
+    assert!(host.query_selector("td.negative").unwrap().is_some());
+
+    let change = |value: &str| {
+        select.set_value(value);
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        let event = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+        select.dispatch_event(&event).unwrap();
+    };
+    change("2");
+    change("");
+    settle().await;
+    assert_eq!(
+        *edits.borrow(),
+        [
+            Edit::SetEmotion {
+                persona: 1,
+                stage: 7,
+                value: Some(2)
+            },
+            Edit::SetEmotion {
+                persona: 1,
+                stage: 7,
+                value: None
+            },
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_unset_emotion_shows_as_not_set() {
+    let (_, on_edit) = recorder();
+    let wrapper = "<table><tbody><tr></tr></tbody></table>";
+    let host = mount::<EmotionControl>(wrapper, emotion_props(None, on_edit)).await;
+    let select: HtmlSelectElement = host
+        .query_selector("select")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(select.value(), "");
+    assert!(host.query_selector("td.unset").unwrap().is_some());
+}
