@@ -28,7 +28,11 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-BASE_URL="http://127.0.0.1:$port/" npm run --silent e2e
+BASE_URL="http://127.0.0.1:$port/" npm run --silent e2e | tee target/e2e.log
+e2e_summary=$(awk '/^# pass/ { pass = $3 } /^# fail/ { fail = $3 } END { print pass " passed, " fail " failed" }' target/e2e.log)
 
 step "release size"
 bash scripts/size.sh
+
+step "summary"
+echo "end-to-end: $e2e_summary"

@@ -79,10 +79,19 @@ impl Reducible for LibraryState {
         }
         let mut next = (*self).clone();
         next.problem = None;
+        // "Undo delete" is offered until the user does something else in the library.
+        if matches!(
+            action,
+            LibraryAction::Create { .. }
+                | LibraryAction::Import { .. }
+                | LibraryAction::Rename { .. }
+                | LibraryAction::Duplicate { .. }
+        ) {
+            next.deleted = None;
+        }
         match action {
             LibraryAction::Create { template, id, now } => {
                 next.library.add(template.build(id, now));
-                next.deleted = None;
             }
             LibraryAction::Import { map, fresh_id, now } => {
                 next.library.import(map, fresh_id, now);

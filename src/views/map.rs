@@ -30,8 +30,12 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let selected = use_state_eq(|| props.map.personas[0].id);
     {
         let on_change = props.on_change.clone();
-        use_effect_with(editor.map().clone(), move |map| on_change.emit(map.clone()));
+        use_effect_with(editor.map().clone(), move |map| {
+            gloo::utils::document().set_title(&format!("{} · Journeyscope", map.name));
+            on_change.emit(map.clone());
+        });
     }
+    use_effect_with((), |_| || gloo::utils::document().set_title("Journeyscope"));
     let dispatch = editor.dispatcher();
     let on_edit = {
         let dispatch = dispatch.clone();
