@@ -7,7 +7,7 @@ use journey_core::{Card, Edit, Id, JourneyMap, Lane, LaneKind, Persona};
 use yew::prelude::*;
 
 use crate::components::add_lane::AddLane;
-use crate::components::add_stage::AddStage;
+use crate::components::add_name::AddName;
 use crate::components::card_cell::CardCell;
 use crate::components::emotion_control::EmotionControl;
 use crate::components::emotion_curve::EmotionCurve;
@@ -111,7 +111,10 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
                         <tr>
                             <td class="corner"></td>
                             { for stage_heads }
-                            <td class="add-column"><AddStage on_edit={props.on_edit.clone()} /></td>
+                            <td class="add-column">
+                                <AddName label="New stage name" placeholder="New stage" action="Add stage"
+                                    on_add={props.on_edit.reform(|name| Edit::AddStage { name })} />
+                            </td>
                         </tr>
                     </thead>
                     <tbody>{ for rows }</tbody>

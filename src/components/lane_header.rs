@@ -4,6 +4,7 @@ use journey_core::{Edit, Lane};
 use yew::prelude::*;
 
 use crate::components::inline_text::InlineText;
+use crate::components::reorder_buttons::ReorderButtons;
 
 #[derive(Properties, PartialEq)]
 pub struct LaneHeaderProps {
@@ -16,23 +17,11 @@ pub struct LaneHeaderProps {
 #[component]
 pub fn LaneHeader(props: &LaneHeaderProps) -> Html {
     let lane = props.lane.id;
-    let index = props.index;
+    let kind = props.lane.kind;
     let title = &props.lane.title;
     let rename = props
         .on_edit
         .reform(move |title| Edit::RenameLane { lane, title });
-    let up = props.on_edit.reform(move |_: MouseEvent| Edit::MoveLane {
-        lane,
-        to: index.saturating_sub(1),
-    });
-    let down = props.on_edit.reform(move |_: MouseEvent| Edit::MoveLane {
-        lane,
-        to: index + 1,
-    });
-    let delete = props
-        .on_edit
-        .reform(move |_: MouseEvent| Edit::DeleteLane { lane });
-    let kind = props.lane.kind;
     html! {
         <th scope="row" class={classes!("lane-head", kind.slug())} data-lane-id={lane.to_string()}>
             <div class="lane-title">
@@ -41,14 +30,14 @@ pub fn LaneHeader(props: &LaneHeaderProps) -> Html {
             if *title != kind.default_title() {
                 <div class="lane-kind">{ kind.default_title() }</div>
             }
-            <div class="head-actions">
-                <button type="button" class="icon" onclick={up} disabled={index == 0}
-                    aria-label={format!("Move lane {title} up")}>{ "▲" }</button>
-                <button type="button" class="icon" onclick={down} disabled={index + 1 >= props.count}
-                    aria-label={format!("Move lane {title} down")}>{ "▼" }</button>
-                <button type="button" class="icon danger" onclick={delete}
-                    aria-label={format!("Delete lane {title}")}>{ "✕" }</button>
-            </div>
+            <ReorderButtons
+                what={format!("lane {title}")}
+                directions={("up", "▲", "down", "▼")}
+                index={props.index}
+                count={props.count}
+                on_move={props.on_edit.reform(move |to| Edit::MoveLane { lane, to })}
+                on_delete={props.on_edit.reform(move |_| Edit::DeleteLane { lane })}
+            />
         </th>
     }
 }

@@ -1,7 +1,7 @@
 //! Pieces of the views, one component a file.
 
 pub mod add_lane;
-pub mod add_stage;
+pub mod add_name;
 pub mod banners;
 pub mod card_cell;
 pub mod card_draft;
@@ -18,5 +18,6 @@ pub mod lane_header;
 pub mod map_header;
 pub mod map_row;
 pub mod persona_bar;
+pub mod reorder_buttons;
 pub mod stage_header;
 pub mod template_picker;

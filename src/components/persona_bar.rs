@@ -1,9 +1,9 @@
 //! The personas of the map: pick whose feelings are shown and edited; add, rename, remove.
 
 use journey_core::{Edit, Id, Persona};
-use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::components::add_name::AddName;
 use crate::components::inline_text::InlineText;
 
 #[derive(Properties, PartialEq)]
@@ -16,27 +16,6 @@ pub struct PersonaBarProps {
 
 #[component]
 pub fn PersonaBar(props: &PersonaBarProps) -> Html {
-    let new_name = use_node_ref();
-    let add = {
-        let (field, on_edit) = (new_name.clone(), props.on_edit.clone());
-        Callback::from(move |_: ()| {
-            if let Some(input) = field.cast::<HtmlInputElement>() {
-                if !input.value().trim().is_empty() {
-                    on_edit.emit(Edit::AddPersona {
-                        name: input.value(),
-                    });
-                    input.set_value("");
-                }
-            }
-        })
-    };
-    let add_click = add.reform(|_: MouseEvent| ());
-    let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Enter" {
-            e.prevent_default();
-            add.emit(());
-        }
-    });
     let selected = props.personas.iter().find(|p| p.id == props.selected);
     let details = selected.map(|persona| {
         let id = persona.id;
@@ -68,10 +47,8 @@ pub fn PersonaBar(props: &PersonaBarProps) -> Html {
                         onclick={props.on_select.reform({ let id = persona.id; move |_| id })}
                     >{ &persona.name }</button>
                 }
-                <span class="add-persona">
-                    <input ref={new_name} type="text" aria-label="New persona name" placeholder="New persona" {onkeydown} />
-                    <button type="button" onclick={add_click}>{ "Add persona" }</button>
-                </span>
+                <AddName label="New persona name" placeholder="New persona" action="Add persona"
+                    on_add={props.on_edit.reform(|name| Edit::AddPersona { name })} />
             </div>
             { for details }
         </section>

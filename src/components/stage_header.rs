@@ -4,6 +4,7 @@ use journey_core::{Edit, Stage};
 use yew::prelude::*;
 
 use crate::components::inline_text::InlineText;
+use crate::components::reorder_buttons::ReorderButtons;
 
 #[derive(Properties, PartialEq)]
 pub struct StageHeaderProps {
@@ -16,29 +17,16 @@ pub struct StageHeaderProps {
 #[component]
 pub fn StageHeader(props: &StageHeaderProps) -> Html {
     let stage = props.stage.id;
-    let index = props.index;
-    let name = &props.stage.name;
     let rename = props
         .on_edit
         .reform(move |name| Edit::RenameStage { stage, name });
     let describe = props
         .on_edit
         .reform(move |description| Edit::SetStageDescription { stage, description });
-    let left = props.on_edit.reform(move |_: MouseEvent| Edit::MoveStage {
-        stage,
-        to: index.saturating_sub(1),
-    });
-    let right = props.on_edit.reform(move |_: MouseEvent| Edit::MoveStage {
-        stage,
-        to: index + 1,
-    });
-    let delete = props
-        .on_edit
-        .reform(move |_: MouseEvent| Edit::DeleteStage { stage });
     html! {
         <th scope="col" class="stage-head" data-stage-id={stage.to_string()}>
             <div class="stage-name">
-                <InlineText value={name.clone()} label="Stage name" on_commit={rename} />
+                <InlineText value={props.stage.name.clone()} label="Stage name" on_commit={rename} />
             </div>
             <div class="stage-description">
                 <InlineText
@@ -48,14 +36,14 @@ pub fn StageHeader(props: &StageHeaderProps) -> Html {
                     on_commit={describe}
                 />
             </div>
-            <div class="head-actions">
-                <button type="button" class="icon" onclick={left} disabled={index == 0}
-                    aria-label={format!("Move stage {name} left")}>{ "◀" }</button>
-                <button type="button" class="icon" onclick={right} disabled={index + 1 >= props.count}
-                    aria-label={format!("Move stage {name} right")}>{ "▶" }</button>
-                <button type="button" class="icon danger" onclick={delete}
-                    aria-label={format!("Delete stage {name}")}>{ "✕" }</button>
-            </div>
+            <ReorderButtons
+                what={format!("stage {}", props.stage.name)}
+                directions={("left", "◀", "right", "▶")}
+                index={props.index}
+                count={props.count}
+                on_move={props.on_edit.reform(move |to| Edit::MoveStage { stage, to })}
+                on_delete={props.on_edit.reform(move |_| Edit::DeleteStage { stage })}
+            />
         </th>
     }
 }
