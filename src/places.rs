@@ -1,9 +1,10 @@
 //! Where a card can go, and bringing the focus back to it after it moved.
 
 use gloo::timers::callback::Timeout;
-use journey_core::{Id, JourneyMap};
+use journey_core::{Edit, Id, JourneyMap};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
+use yew::Callback;
 
 /// The cells a card can move to: stages left to right, card-holding lanes top to bottom.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,4 +57,15 @@ pub fn focus_card_soon(card: Id) {
         }
     })
     .forget();
+}
+
+/// Moves a card to the end of a cell and keeps the keyboard focus on it.
+pub fn move_card_to(on_edit: &Callback<Edit>, card: Id, lane: Id, stage: Id) {
+    on_edit.emit(Edit::MoveCard {
+        card,
+        lane,
+        stage,
+        index: usize::MAX,
+    });
+    focus_card_soon(card);
 }

@@ -4,7 +4,7 @@ use journey_core::{Card, Edit, Id};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::places::{focus_card_soon, Places};
+use crate::places::{move_card_to, Places};
 
 #[derive(Properties, PartialEq)]
 pub struct CardMoveProps {
@@ -33,13 +33,7 @@ pub fn CardMove(props: &CardMoveProps) -> Html {
                     .and_then(|s| s.value().parse::<Id>().ok())
             };
             if let (Some(stage), Some(lane)) = (pick(&stage_ref), pick(&lane_ref)) {
-                on_edit.emit(Edit::MoveCard {
-                    card: id,
-                    lane,
-                    stage,
-                    index: usize::MAX,
-                });
-                focus_card_soon(id);
+                move_card_to(&on_edit, id, lane, stage);
             }
         })
     };

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::card_form::CardForm;
 use crate::components::card_move::CardMove;
-use crate::places::{focus_card_soon, Places};
+use crate::places::{move_card_to, Places};
 
 /// The drag payload type, so only our cards are accepted as drops.
 pub const CARD_DRAG_TYPE: &str = "application/x-journeyscope-card";
@@ -58,13 +58,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
             if e.alt_key() {
                 if let Some((lane, stage)) = places.step(lane, stage, &key) {
                     e.prevent_default();
-                    on_edit.emit(Edit::MoveCard {
-                        card: id,
-                        lane,
-                        stage,
-                        index: usize::MAX,
-                    });
-                    focus_card_soon(id);
+                    move_card_to(&on_edit, id, lane, stage);
                 }
             } else if key == "Enter" {
                 e.prevent_default();
