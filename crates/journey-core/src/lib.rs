@@ -9,6 +9,7 @@ pub mod format;
 pub mod history;
 pub mod library;
 pub mod model;
+pub mod score;
 pub mod store;
 pub mod templates;
 pub mod validate;

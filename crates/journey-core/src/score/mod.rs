@@ -1,0 +1,24 @@
+//! The Customer Journey Score, as `docs/scoring.md` defines it: touchpoint metrics computed from
+//! histograms of answers, weighted into stage and journey scores with standard errors and 95%
+//! confidence intervals, and what they say (weakest stage, flags, improvement gains).
+
+pub mod histogram;
+pub mod journey;
+pub mod loyalty;
+pub mod metric;
+
+pub use histogram::Histogram;
+pub use journey::{
+    score_journey, significant_change, JourneyScore, Scores, StageInput, StageScore,
+    TouchpointInput, TouchpointScore,
+};
+pub use loyalty::{LoyaltyLink, PairSums};
+pub use metric::{Estimate, Metric, MetricKind};
+
+/// z for a two-sided 95% interval.
+pub const Z95: f64 = 1.96;
+
+/// A 95% confidence interval on the 0–100 scale, clipped to it.
+pub fn ci95(score: f64, se: f64) -> (f64, f64) {
+    ((score - Z95 * se).max(0.0), (score + Z95 * se).min(100.0))
+}
