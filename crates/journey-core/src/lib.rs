@@ -11,6 +11,7 @@ pub mod library;
 pub mod model;
 pub mod score;
 pub mod store;
+pub mod survey;
 pub mod templates;
 pub mod validate;
 

@@ -2,11 +2,14 @@
 //! histograms of answers, weighted into stage and journey scores with standard errors and 95%
 //! confidence intervals, and what they say (weakest stage, flags, improvement gains).
 
+pub mod evidence;
 pub mod histogram;
 pub mod journey;
 pub mod loyalty;
 pub mod metric;
+pub mod plan;
 
+pub use evidence::{gather, gather_loyalty, Evidence, LoyaltyEvidence, Slice};
 pub use histogram::Histogram;
 pub use journey::{
     score_journey, significant_change, JourneyScore, Scores, StageInput, StageScore,
@@ -14,6 +17,7 @@ pub use journey::{
 };
 pub use loyalty::{LoyaltyLink, PairSums};
 pub use metric::{Estimate, Metric, MetricKind};
+pub use plan::{Plan, PlanStage, PlanTouchpoint};
 
 /// z for a two-sided 95% interval.
 pub const Z95: f64 = 1.96;

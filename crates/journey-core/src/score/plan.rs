@@ -1,0 +1,144 @@
+//! The measured shape of a journey: stages with weights, each with its measured touchpoints.
+//! Scores come from a plan plus the answers, whether for everyone or for one respondent.
+
+use std::collections::HashMap;
+
+use super::histogram::Histogram;
+use super::journey::{score_journey, Scores, StageInput, TouchpointInput};
+use super::metric::Metric;
+use crate::model::Id;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanTouchpoint {
+    pub card: Id,
+    pub weight: f64,
+    pub metric: Metric,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanStage {
+    pub id: Id,
+    pub weight: f64,
+    pub touchpoints: Vec<PlanTouchpoint>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    pub stages: Vec<PlanStage>,
+}
+
+impl Plan {
+    pub fn touchpoints(&self) -> impl Iterator<Item = &PlanTouchpoint> {
+        self.stages.iter().flat_map(|s| &s.touchpoints)
+    }
+
+    pub fn metric(&self, card: Id) -> Option<Metric> {
+        self.touchpoints()
+            .find(|t| t.card == card)
+            .map(|t| t.metric)
+    }
+
+    /// Every score, from the answers gathered per touchpoint card.
+    pub fn score(&self, answers: &HashMap<Id, Histogram>) -> Scores {
+        let stages: Vec<StageInput<'_>> = self
+            .stages
+            .iter()
+            .map(|stage| StageInput {
+                id: stage.id,
+                weight: stage.weight,
+                touchpoints: stage
+                    .touchpoints
+                    .iter()
+                    .map(|t| TouchpointInput {
+                        id: t.card,
+                        weight: t.weight,
+                        metric: t.metric,
+                        answers: answers.get(&t.card),
+                    })
+                    .collect(),
+            })
+            .collect();
+        score_journey(&stages)
+    }
+
+    /// One respondent's own journey score from their answers (card, value): the same weighting,
+    /// each answer scored on its own. None when they answered nothing that counts.
+    pub fn respondent_score(&self, answers: &[(Id, i32)]) -> Option<f64> {
+        let mut journey = (0.0, 0.0);
+        for stage in self.stages.iter().filter(|s| s.weight > 0.0) {
+            let mut inside = (0.0, 0.0);
+            for t in stage.touchpoints.iter().filter(|t| t.weight > 0.0) {
+                for (_, value) in answers.iter().filter(|(card, _)| *card == t.card) {
+                    inside.0 += t.weight * t.metric.answer_score(*value);
+                    inside.1 += t.weight;
+                }
+            }
+            if inside.1 > 0.0 {
+                journey.0 += stage.weight * inside.0 / inside.1;
+                journey.1 += stage.weight;
+            }
+        }
+        (journey.1 > 0.0).then(|| journey.0 / journey.1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> Plan {
+        Plan {
+            stages: vec![
+                PlanStage {
+                    id: 1,
+                    weight: 1.0,
+                    touchpoints: vec![
+                        PlanTouchpoint {
+                            card: 11,
+                            weight: 1.0,
+                            metric: Metric::mean(1, 5),
+                        },
+                        PlanTouchpoint {
+                            card: 12,
+                            weight: 1.0,
+                            metric: Metric::nps(),
+                        },
+                    ],
+                },
+                PlanStage {
+                    id: 2,
+                    weight: 2.0,
+                    touchpoints: vec![PlanTouchpoint {
+                        card: 21,
+                        weight: 1.0,
+                        metric: Metric::top_box(1, 5, 4),
+                    }],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn a_respondents_score_uses_only_their_answers() {
+        // stage 1: (75 + 50) / 2 = 62.5; stage 2: 0; journey (62.5 + 0) / 3 = 20.83
+        let s = plan()
+            .respondent_score(&[(11, 4), (12, 8), (21, 2)])
+            .unwrap();
+        assert!((s - 20.8333).abs() < 1e-3);
+        // only stage 1 answered: its score alone
+        assert_eq!(plan().respondent_score(&[(12, 10)]), Some(100.0));
+        assert_eq!(plan().respondent_score(&[]), None);
+    }
+
+    #[test]
+    fn scoring_the_plan_matches_the_worked_example() {
+        let answers = HashMap::from([
+            (11, Histogram::from_values(1, 5, [5, 4, 4, 3])),
+            (12, Histogram::from_values(0, 10, [10, 9, 8, 6, 3])),
+            (21, Histogram::from_values(1, 5, [5, 4, 2, 1])),
+        ]);
+        let j = plan().score(&answers).journey.unwrap();
+        assert!((j.score - 54.1667).abs() < 1e-3);
+        assert_eq!(plan().metric(21), Some(Metric::top_box(1, 5, 4)));
+    }
+}

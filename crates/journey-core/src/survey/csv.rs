@@ -1,0 +1,248 @@
+//! A CSV reader for what survey tools really export: a byte-order mark, CRLF or LF, `,` `;` or tab
+//! separators, quoted fields with `""` escapes and line breaks inside. It works record by record
+//! over borrowed text, so a caller can stop after any record and report progress.
+
+/// One record with the line number (1-based) where it starts in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    pub line: usize,
+    pub fields: Vec<String>,
+}
+
+pub struct CsvReader<'a> {
+    bytes: &'a [u8],
+    text: &'a str,
+    pos: usize,
+    line: usize,
+    separator: u8,
+}
+
+/// The separator that occurs most outside quotes in the first record (`,` when none does).
+fn detect_separator(text: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let candidates = [b',', b';', b'\t'];
+    let best = (0..3)
+        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+        .unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        candidates[best]
+    }
+}
+
+impl<'a> CsvReader<'a> {
+    pub fn new(text: &'a str) -> CsvReader<'a> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        CsvReader {
+            bytes: text.as_bytes(),
+            text,
+            pos: 0,
+            line: 1,
+            separator: detect_separator(text),
+        }
+    }
+
+    pub fn separator(&self) -> char {
+        char::from(self.separator)
+    }
+
+    /// Bytes read so far, for progress against the text's length.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// Consumes a line end at the current position, if there is one.
+    fn line_end(&mut self) -> bool {
+        match self.bytes.get(self.pos) {
+            Some(b'\r') => {
+                self.pos += if self.bytes.get(self.pos + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                self.line += 1;
+                true
+            }
+            Some(b'\n') => {
+                self.pos += 1;
+                self.line += 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn quoted_field(&mut self) -> String {
+        let mut field = String::new();
+        self.pos += 1;
+        let mut start = self.pos;
+        while self.pos < self.bytes.len() {
+            match self.bytes[self.pos] {
+                b'"' if self.bytes.get(self.pos + 1) == Some(&b'"') => {
+                    field.push_str(&self.text[start..=self.pos]);
+                    self.pos += 2;
+                    start = self.pos;
+                }
+                b'"' => {
+                    field.push_str(&self.text[start..self.pos]);
+                    self.pos += 1;
+                    // Text after the closing quote, before the separator, is kept as written.
+                    let rest = self.pos;
+                    while self.pos < self.bytes.len()
+                        && !matches!(self.bytes[self.pos], b'\n' | b'\r')
+                        && self.bytes[self.pos] != self.separator
+                    {
+                        self.pos += 1;
+                    }
+                    field.push_str(&self.text[rest..self.pos]);
+                    return field;
+                }
+                b'\n' => {
+                    self.line += 1;
+                    self.pos += 1;
+                }
+                b'\r' => {
+                    if self.bytes.get(self.pos + 1) != Some(&b'\n') {
+                        self.line += 1;
+                    }
+                    self.pos += 1;
+                }
+                _ => self.pos += 1,
+            }
+        }
+        // An unclosed quote runs to the end of the file.
+        field.push_str(&self.text[start..]);
+        field
+    }
+
+    fn plain_field(&mut self) -> String {
+        let start = self.pos;
+        while self.pos < self.bytes.len()
+            && self.bytes[self.pos] != self.separator
+            && !matches!(self.bytes[self.pos], b'\n' | b'\r')
+        {
+            self.pos += 1;
+        }
+        self.text[start..self.pos].to_string()
+    }
+
+    pub fn next_record(&mut self) -> Option<Record> {
+        // Blank lines between records are skipped.
+        while self.line_end() {}
+        if self.pos >= self.bytes.len() {
+            return None;
+        }
+        let line = self.line;
+        let mut fields = Vec::new();
+        loop {
+            let field = if self.bytes.get(self.pos) == Some(&b'"') {
+                self.quoted_field()
+            } else {
+                self.plain_field()
+            };
+            fields.push(field);
+            if self.bytes.get(self.pos) == Some(&self.separator) {
+                self.pos += 1;
+                continue;
+            }
+            self.line_end();
+            return Some(Record { line, fields });
+        }
+    }
+}
+
+impl Iterator for CsvReader<'_> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        self.next_record()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Vec<(usize, Vec<String>)> {
+        CsvReader::new(text).map(|r| (r.line, r.fields)).collect()
+    }
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn plain_rows_with_lf_or_crlf() {
+        let expected = vec![(1, strings(&["a", "b"])), (2, strings(&["1", ""]))];
+        assert_eq!(rows("a,b\n1,\n"), expected);
+        assert_eq!(rows("a,b\r\n1,\r\n"), expected);
+        assert_eq!(rows("a,b\r\n1,"), expected);
+    }
+
+    #[test]
+    fn quotes_escape_separators_quotes_and_line_breaks() {
+        let text = "\u{feff}id,\"Question\r\n(1-5)\",\"say \"\"hi\"\"\"\n7,\"a,b\",x\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                (1, strings(&["id", "Question\r\n(1-5)", "say \"hi\""])),
+                (3, strings(&["7", "a,b", "x"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn semicolons_and_tabs_are_detected() {
+        let mut reader = CsvReader::new("a;b;\"c,d\"\n1;2;3\n");
+        assert_eq!(reader.separator(), ';');
+        assert_eq!(
+            reader.next_record().unwrap().fields,
+            strings(&["a", "b", "c,d"])
+        );
+        assert_eq!(CsvReader::new("a\tb\n").separator(), '\t');
+        assert_eq!(CsvReader::new("single\n").separator(), ',');
+    }
+
+    #[test]
+    fn blank_lines_are_skipped_and_line_numbers_kept() {
+        assert_eq!(
+            rows("a\n\n\nb\n"),
+            vec![(1, strings(&["a"])), (4, strings(&["b"]))]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_ends_with_the_file() {
+        assert_eq!(
+            rows("a,\"open\nrest"),
+            vec![(1, strings(&["a", "open\nrest"]))]
+        );
+    }
+
+    #[test]
+    fn progress_reaches_the_end() {
+        let mut reader = CsvReader::new("a,b\n1,2\n");
+        while reader.next_record().is_some() {}
+        assert_eq!(reader.position(), reader.len());
+    }
+}
