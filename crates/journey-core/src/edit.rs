@@ -4,9 +4,11 @@
 use std::fmt;
 
 use crate::model::{
-    Card, Channel, EmotionPoint, Id, JourneyMap, Lane, LaneKind, Persona, Stage, EMOTION_MAX,
-    EMOTION_MIN,
+    Card, Channel, EmotionPoint, Id, JourneyMap, Lane, LaneKind, Measure, Persona, Stage, Weight,
+    EMOTION_MAX, EMOTION_MIN,
 };
+use crate::score::{Evidence, LoyaltyEvidence};
+use crate::survey::SurveyMapping;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Edit {
@@ -87,6 +89,31 @@ pub enum Edit {
     DeletePersona {
         persona: Id,
     },
+    SetStageWeight {
+        stage: Id,
+        weight: Weight,
+    },
+    /// Measures a card for the score, or stops measuring it. Answers on a scale other than the
+    /// new metric's cannot be read on it and are dropped.
+    SetMeasure {
+        card: Id,
+        measure: Option<Measure>,
+    },
+    /// Adds imported or typed answers. With `replace`, what the map already has for the same
+    /// touchpoints and periods goes first, so a re-imported period is not counted twice.
+    AddEvidence {
+        evidence: Vec<Evidence>,
+        loyalty: Vec<LoyaltyEvidence>,
+        replace: bool,
+    },
+    /// Removes every answer of one period, or all answers.
+    ClearEvidence {
+        period: Option<String>,
+    },
+    /// Remembers how survey files map onto this map.
+    SetSurveyMapping(Option<SurveyMapping>),
+    SetAlertBelow(u32),
+    SetLowSample(u64),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,6 +127,11 @@ pub enum EditError {
     OnlyOneFeelingsLane,
     LastPersona,
     EmotionOutOfRange(i8),
+    InvalidWeight,
+    BadMetric(String),
+    NotMeasured(Id),
+    ScaleMismatch(Id),
+    ThresholdOutOfRange,
 }
 
 impl fmt::Display for EditError {
@@ -117,6 +149,18 @@ impl fmt::Display for EditError {
             EditError::LastPersona => f.write_str("a map needs at least one persona"),
             EditError::EmotionOutOfRange(v) => {
                 write!(f, "emotion {v} is outside {EMOTION_MIN}..{EMOTION_MAX}")
+            }
+            EditError::InvalidWeight => f.write_str("a weight is a number of 0 or more"),
+            EditError::BadMetric(problem) => f.write_str(problem),
+            EditError::NotMeasured(id) => write!(f, "card {id} is not measured"),
+            EditError::ScaleMismatch(id) => {
+                write!(
+                    f,
+                    "the answers for card {id} are on another scale than its metric"
+                )
+            }
+            EditError::ThresholdOutOfRange => {
+                f.write_str("the alert threshold is between 0 and 100")
             }
         }
     }
@@ -160,6 +204,7 @@ impl JourneyMap {
                     id: self.next_id(),
                     name: name(text)?,
                     description: None,
+                    weight: Weight::default(),
                 };
                 self.stages.push(stage);
             }
@@ -221,6 +266,7 @@ impl JourneyMap {
                     text: text.trim().to_string(),
                     note: None,
                     channel,
+                    measure: None,
                 };
                 self.cards.push(card);
             }
@@ -311,8 +357,119 @@ impl JourneyMap {
                 }
                 self.personas.remove(at);
             }
+            Edit::SetStageWeight { stage, weight } => {
+                if !weight.is_valid() {
+                    return Err(EditError::InvalidWeight);
+                }
+                self.stage_mut(*stage)?.weight = *weight;
+            }
+            Edit::SetMeasure { card, measure } => self.set_measure(*card, *measure)?,
+            Edit::AddEvidence {
+                evidence,
+                loyalty,
+                replace,
+            } => self.add_evidence(evidence, loyalty, *replace)?,
+            Edit::ClearEvidence { period } => {
+                let keep = |p: &Option<String>| period.is_some() && p != period;
+                self.scoring.evidence.retain(|e| keep(&e.period));
+                self.scoring.loyalty.retain(|l| keep(&l.period));
+            }
+            Edit::SetSurveyMapping(mapping) => self.scoring.survey = mapping.clone(),
+            Edit::SetAlertBelow(threshold) => {
+                if *threshold > 100 {
+                    return Err(EditError::ThresholdOutOfRange);
+                }
+                self.scoring.alert_below = *threshold;
+            }
+            Edit::SetLowSample(n) => self.scoring.low_sample = *n,
+        }
+        self.forget_unmeasured();
+        Ok(())
+    }
+
+    fn set_measure(&mut self, card: Id, measure: Option<Measure>) -> Result<(), EditError> {
+        if let Some(m) = &measure {
+            if let Some(problem) = m.metric.problem() {
+                return Err(EditError::BadMetric(problem));
+            }
+            if !m.weight.is_valid() {
+                return Err(EditError::InvalidWeight);
+            }
+        }
+        self.card_mut(card)?.measure = measure;
+        if let Some(m) = measure {
+            let scale = m.metric.empty_histogram();
+            self.scoring.evidence.retain(|e| {
+                e.card != card
+                    || (e.answers.min == scale.min && e.answers.counts.len() == scale.counts.len())
+            });
         }
         Ok(())
+    }
+
+    fn add_evidence(
+        &mut self,
+        evidence: &[Evidence],
+        loyalty: &[LoyaltyEvidence],
+        replace: bool,
+    ) -> Result<(), EditError> {
+        for e in evidence {
+            let metric = self
+                .card(e.card)
+                .and_then(|c| c.measure)
+                .ok_or(EditError::NotMeasured(e.card))?
+                .metric;
+            let scale = metric.empty_histogram();
+            if e.answers.min != scale.min || e.answers.counts.len() != scale.counts.len() {
+                return Err(EditError::ScaleMismatch(e.card));
+            }
+        }
+        if replace {
+            let replaced = |card: Id, period: &Option<String>| {
+                evidence
+                    .iter()
+                    .any(|e| e.card == card && e.period == *period)
+            };
+            self.scoring
+                .evidence
+                .retain(|e| !replaced(e.card, &e.period));
+            self.scoring
+                .loyalty
+                .retain(|l| !loyalty.iter().any(|n| n.period == l.period));
+        }
+        for e in evidence {
+            let same = self.scoring.evidence.iter_mut().find(|old| {
+                old.card == e.card && old.period == e.period && old.segment == e.segment
+            });
+            match same {
+                Some(old) => {
+                    old.answers.merge(&e.answers);
+                }
+                None => self.scoring.evidence.push(e.clone()),
+            }
+        }
+        for l in loyalty {
+            let same = self
+                .scoring
+                .loyalty
+                .iter_mut()
+                .find(|old| old.period == l.period && old.segment == l.segment);
+            match same {
+                Some(old) => old.sums.merge(&l.sums),
+                None => self.scoring.loyalty.push(l.clone()),
+            }
+        }
+        Ok(())
+    }
+
+    /// Answers and survey links of cards that are gone or no longer measured go with them.
+    fn forget_unmeasured(&mut self) {
+        let cards = &self.cards;
+        let measured = |id: Id| cards.iter().any(|c| c.id == id && c.measure.is_some());
+        self.scoring.evidence.retain(|e| measured(e.card));
+        if let Some(mapping) = &mut self.scoring.survey {
+            mapping.touchpoints.retain(|link| measured(link.card));
+        }
     }
 
     fn check_cell(&self, lane: Id, stage: Id) -> Result<(), EditError> {
@@ -356,6 +513,7 @@ impl JourneyMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::score::{Histogram, Metric};
 
     fn map() -> JourneyMap {
         let mut map = JourneyMap::empty("m".into(), "Test".into(), 0);
@@ -586,5 +744,150 @@ mod tests {
             name: "x".into(),
         };
         assert_eq!(map.apply(&rename), Err(EditError::NoSuchStage(99)));
+    }
+
+    fn measured_map() -> JourneyMap {
+        let mut map = map();
+        map.apply(&Edit::AddCard {
+            lane: 5,
+            stage: 2,
+            text: "Checkout".into(),
+        })
+        .unwrap();
+        let measure = Measure {
+            metric: Metric::mean(1, 5),
+            weight: Weight::default(),
+        };
+        map.apply(&Edit::SetMeasure {
+            card: 7,
+            measure: Some(measure),
+        })
+        .unwrap();
+        map
+    }
+
+    fn answers(period: &str, values: &[i32]) -> Evidence {
+        Evidence {
+            card: 7,
+            period: Some(period.into()),
+            segment: None,
+            answers: Histogram::from_values(1, 5, values.iter().copied()),
+        }
+    }
+
+    fn add(map: &mut JourneyMap, evidence: Vec<Evidence>, replace: bool) -> Result<(), EditError> {
+        map.apply(&Edit::AddEvidence {
+            evidence,
+            loyalty: vec![],
+            replace,
+        })
+    }
+
+    #[test]
+    fn evidence_is_added_merged_or_replaced_per_period() {
+        let mut map = measured_map();
+        add(
+            &mut map,
+            vec![answers("2026-Q1", &[5, 4]), answers("2026-Q2", &[1])],
+            false,
+        )
+        .unwrap();
+        add(&mut map, vec![answers("2026-Q1", &[3])], false).unwrap();
+        let q1 = |m: &JourneyMap| {
+            m.scoring
+                .evidence
+                .iter()
+                .find(|e| e.period.as_deref() == Some("2026-Q1"))
+                .unwrap()
+                .answers
+                .n()
+        };
+        assert_eq!(q1(&map), 3);
+        add(&mut map, vec![answers("2026-Q1", &[2])], true).unwrap();
+        assert_eq!(q1(&map), 1);
+        assert_eq!(map.scoring.evidence.len(), 2);
+        map.apply(&Edit::ClearEvidence {
+            period: Some("2026-Q2".into()),
+        })
+        .unwrap();
+        assert_eq!(map.scoring.evidence.len(), 1);
+        map.apply(&Edit::ClearEvidence { period: None }).unwrap();
+        assert!(map.scoring.evidence.is_empty());
+    }
+
+    #[test]
+    fn evidence_must_fit_a_measured_card() {
+        let mut map = measured_map();
+        let mut wrong = answers("2026-Q1", &[1]);
+        wrong.answers = Histogram::new(0, 10);
+        assert_eq!(
+            add(&mut map, vec![wrong], false),
+            Err(EditError::ScaleMismatch(7))
+        );
+        let mut elsewhere = answers("2026-Q1", &[1]);
+        elsewhere.card = 5;
+        assert_eq!(
+            add(&mut map, vec![elsewhere], false),
+            Err(EditError::NotMeasured(5))
+        );
+    }
+
+    #[test]
+    fn a_new_scale_drops_answers_a_new_kind_keeps_them() {
+        let mut map = measured_map();
+        add(&mut map, vec![answers("2026-Q1", &[5])], false).unwrap();
+        let top_box = Measure {
+            metric: Metric::top_box(1, 5, 4),
+            weight: Weight(2.0),
+        };
+        map.apply(&Edit::SetMeasure {
+            card: 7,
+            measure: Some(top_box),
+        })
+        .unwrap();
+        assert_eq!(map.scoring.evidence.len(), 1);
+        let nps = Measure {
+            metric: Metric::nps(),
+            weight: Weight::default(),
+        };
+        map.apply(&Edit::SetMeasure {
+            card: 7,
+            measure: Some(nps),
+        })
+        .unwrap();
+        assert!(map.scoring.evidence.is_empty());
+    }
+
+    #[test]
+    fn deleting_a_measured_card_takes_its_answers() {
+        let mut map = measured_map();
+        add(&mut map, vec![answers("2026-Q1", &[5])], false).unwrap();
+        map.apply(&Edit::DeleteStage { stage: 2 }).unwrap();
+        assert!(map.scoring.evidence.is_empty());
+    }
+
+    #[test]
+    fn weights_and_thresholds_are_checked() {
+        let mut map = measured_map();
+        let bad = Edit::SetStageWeight {
+            stage: 2,
+            weight: Weight(-1.0),
+        };
+        assert_eq!(map.apply(&bad), Err(EditError::InvalidWeight));
+        assert_eq!(
+            map.apply(&Edit::SetAlertBelow(101)),
+            Err(EditError::ThresholdOutOfRange)
+        );
+        let broken = Measure {
+            metric: Metric::mean(3, 3),
+            weight: Weight::default(),
+        };
+        assert!(matches!(
+            map.apply(&Edit::SetMeasure {
+                card: 7,
+                measure: Some(broken)
+            }),
+            Err(EditError::BadMetric(_))
+        ));
     }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::JourneyMap;
+use crate::score::block::{scores_block, ScoresBlock};
 use crate::validate::{validate, ValidationError};
 
 /// The `format` tag every document carries, so a stray JSON file is told apart from a map.
@@ -16,11 +17,17 @@ pub const FORMAT_NAME: &str = "journeyscope-map";
 
 /// The schema this build writes. Bump it with a migration step (see `MIGRATIONS`) whenever the
 /// stored shape changes; never edit a released version's shape in place.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Upgrade steps: `MIGRATIONS[n - 1]` turns a version-`n` document into version `n + 1`.
-/// Version 1 is the first released shape, so there are none yet.
-const MIGRATIONS: [fn(Value) -> Result<Value, ImportError>; SCHEMA_VERSION as usize - 1] = [];
+const MIGRATIONS: [fn(Value) -> Result<Value, ImportError>; SCHEMA_VERSION as usize - 1] =
+    [v1_to_v2];
+
+/// Version 2 added the score: stage weights, card measures and the map's `scoring`. All of them
+/// have defaults that mean "not measured", so a version-1 map reads as it is; only the number moves.
+fn v1_to_v2(value: Value) -> Result<Value, ImportError> {
+    Ok(value)
+}
 
 /// A Journeyscope map file: one journey map, tagged with its format and schema version.
 // Borrowed when written (no copy of the map), owned when read.
@@ -34,14 +41,18 @@ pub struct Document<'a> {
     /// The schema version the document was written in.
     pub schema: u32,
     pub map: Cow<'a, JourneyMap>,
+    /// Read-only results for other tools, written on export; ignored on import and recomputed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scores: Option<ScoresBlock>,
 }
 
 impl<'a> Document<'a> {
-    fn of(map: &'a JourneyMap) -> Document<'a> {
+    fn of(map: &'a JourneyMap, scores: Option<ScoresBlock>) -> Document<'a> {
         Document {
             format: Cow::Borrowed(FORMAT_NAME),
             schema: SCHEMA_VERSION,
             map: Cow::Borrowed(map),
+            scores,
         }
     }
 }
@@ -114,14 +125,15 @@ impl std::error::Error for ImportError {}
 
 /// The document a user downloads: pretty-printed, ending in a newline.
 pub fn export_json(map: &JourneyMap) -> String {
-    let mut text = serde_json::to_string_pretty(&Document::of(map)).unwrap_or_default();
+    let mut text =
+        serde_json::to_string_pretty(&Document::of(map, scores_block(map))).unwrap_or_default();
     text.push('\n');
     text
 }
 
 /// The same document without whitespace, for browser storage where every byte counts.
 pub fn compact_json(map: &JourneyMap) -> String {
-    serde_json::to_string(&Document::of(map)).unwrap_or_default()
+    serde_json::to_string(&Document::of(map, None)).unwrap_or_default()
 }
 
 /// The download name for a map: `<name>.journey.json`, the name reduced to lower-case letters,
@@ -189,6 +201,8 @@ fn migrate(mut value: Value, version: u64) -> Result<Value, ImportError> {
     }
     if let Value::Object(fields) = &mut value {
         fields.insert("schema".into(), Value::from(SCHEMA_VERSION));
+        // Scores are recomputed from the evidence; what a file claims is never trusted.
+        fields.remove("scores");
     }
     Ok(value)
 }
@@ -204,7 +218,7 @@ fn plain_serde_message(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Stage;
+    use crate::model::{Stage, Weight};
 
     fn map() -> JourneyMap {
         let mut map = JourneyMap::empty("abc".into(), "Trip".into(), 1_700_000_000_000);
@@ -212,6 +226,7 @@ mod tests {
             id: 2,
             name: "Plan".into(),
             description: Some("Before".into()),
+            weight: Weight::default(),
         });
         map
     }
@@ -219,7 +234,7 @@ mod tests {
     #[test]
     fn export_is_pretty_tagged_and_ends_in_a_newline() {
         let text = export_json(&map());
-        assert!(text.starts_with("{\n  \"format\": \"journeyscope-map\",\n  \"schema\": 1,\n"));
+        assert!(text.starts_with("{\n  \"format\": \"journeyscope-map\",\n  \"schema\": 2,\n"));
         assert!(text.ends_with("}\n"));
         assert_eq!(import_json(&text), Ok(map()));
     }
@@ -270,7 +285,7 @@ mod tests {
 
     #[test]
     fn schema_versions_outside_the_known_range_are_refused() {
-        let newer = export_json(&map()).replace("\"schema\": 1", "\"schema\": 7");
+        let newer = export_json(&map()).replace("\"schema\": 2", "\"schema\": 7");
         assert_eq!(
             import_json(&newer),
             Err(ImportError::NewerSchema { found: 7 })
@@ -279,12 +294,12 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("newer Journeyscope"));
-        let zero = export_json(&map()).replace("\"schema\": 1", "\"schema\": 0");
+        let zero = export_json(&map()).replace("\"schema\": 2", "\"schema\": 0");
         assert_eq!(
             import_json(&zero),
             Err(ImportError::UnknownSchema { found: "0".into() })
         );
-        let text = export_json(&map()).replace("\"schema\": 1", "\"schema\": \"one\"");
+        let text = export_json(&map()).replace("\"schema\": 2", "\"schema\": \"one\"");
         assert_eq!(
             import_json(&text).unwrap_err().to_string(),
             "schema: \"one\" is not a Journeyscope schema version"

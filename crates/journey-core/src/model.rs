@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::score::{Evidence, LoyaltyEvidence, Metric};
+use crate::survey::SurveyMapping;
+
 /// Milliseconds since the Unix epoch. The app reads the clock; the domain only stores the value.
 pub type Millis = i64;
 
@@ -33,6 +36,8 @@ pub struct JourneyMap {
     pub personas: Vec<Persona>,
     /// Cards in the order they appear inside their cell.
     pub cards: Vec<Card>,
+    #[serde(default, skip_serializing_if = "Scoring::is_default")]
+    pub scoring: Scoring,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,6 +48,92 @@ pub struct Stage {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The stage's importance in the journey score; 1 unless set, 0 leaves it out.
+    #[serde(default, skip_serializing_if = "Weight::is_default")]
+    pub weight: Weight,
+}
+
+/// An importance weight: finite and not negative (validation refuses anything else), so values
+/// compare as numbers and the map stays `Eq`.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct Weight(pub f64);
+
+impl Eq for Weight {}
+
+impl Default for Weight {
+    fn default() -> Weight {
+        Weight(1.0)
+    }
+}
+
+impl Weight {
+    pub fn is_default(&self) -> bool {
+        self.0 == 1.0
+    }
+
+    pub fn is_valid(self) -> bool {
+        self.0.is_finite() && self.0 >= 0.0
+    }
+}
+
+/// How a touchpoint card is measured: its metric and its importance inside its stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub metric: Metric,
+    #[serde(default, skip_serializing_if = "Weight::is_default")]
+    pub weight: Weight,
+}
+
+fn default_alert() -> u32 {
+    60
+}
+
+fn default_low_sample() -> u64 {
+    30
+}
+
+/// The score's evidence and settings: what was measured, never the raw survey rows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    /// Answers per touchpoint card, period and segment, as histograms.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+    /// Sums behind the loyalty link, per period and segment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub loyalty: Vec<LoyaltyEvidence>,
+    /// How the last survey file was mapped, so the next one imports the same way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey: Option<SurveyMapping>,
+    /// Scores below this are flagged (0–100).
+    #[serde(default = "default_alert")]
+    pub alert_below: u32,
+    /// Fewer answers than this are flagged as a low sample.
+    #[serde(default = "default_low_sample")]
+    pub low_sample: u64,
+}
+
+impl Default for Scoring {
+    fn default() -> Scoring {
+        Scoring {
+            evidence: Vec::new(),
+            loyalty: Vec::new(),
+            survey: None,
+            alert_below: default_alert(),
+            low_sample: default_low_sample(),
+        }
+    }
+}
+
+impl Scoring {
+    pub fn is_default(&self) -> bool {
+        *self == Scoring::default()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -229,6 +320,9 @@ pub struct Card {
     /// Only meaningful on touchpoint cards.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
+    /// Set on touchpoint cards that are measured for the journey score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
 }
 
 impl JourneyMap {
@@ -249,6 +343,7 @@ impl JourneyMap {
                 emotions: Vec::new(),
             }],
             cards: Vec::new(),
+            scoring: Scoring::default(),
         }
     }
 

@@ -144,7 +144,7 @@ mod tests {
 
     #[test]
     fn sorts_maps_damage_and_backups() {
-        let newer = encode(&map("n")).replace("\"schema\":1", "\"schema\":9");
+        let newer = encode(&map("n")).replace("\"schema\":2", "\"schema\":9");
         let entries = vec![
             (map_key("a"), encode(&map("a"))),
             (map_key("b"), "{not json".to_string()),

@@ -282,6 +282,7 @@ fn example(
                 text: text.into(),
                 note: None,
                 channel,
+                measure: None,
             });
         }
         map.personas[0].emotions.push(EmotionPoint {

@@ -65,6 +65,12 @@ pub fn validate(map: &JourneyMap) -> Vec<ValidationError> {
     for (i, stage) in map.stages.iter().enumerate() {
         unique(&mut report, format!("stages[{i}].id"), stage.id);
         report.name(format!("stages[{i}].name"), &stage.name);
+        if !stage.weight.is_valid() {
+            report.push(
+                format!("stages[{i}].weight"),
+                "a weight is a number of 0 or more",
+            );
+        }
     }
     let mut feelings_lanes = 0;
     for (i, lane) in map.lanes.iter().enumerate() {
@@ -126,13 +132,79 @@ pub fn validate(map: &JourneyMap) -> Vec<ValidationError> {
             );
         }
     }
+    for (i, card) in map.cards.iter().enumerate() {
+        let Some(measure) = card.measure else {
+            continue;
+        };
+        if let Some(problem) = measure.metric.problem() {
+            report.push(format!("cards[{i}].measure.metric"), problem);
+        }
+        if !measure.weight.is_valid() {
+            report.push(
+                format!("cards[{i}].measure.weight"),
+                "a weight is a number of 0 or more",
+            );
+        }
+    }
+    validate_scoring(map, &mut report);
     report.errors
+}
+
+fn validate_scoring(map: &JourneyMap, report: &mut Report) {
+    let scoring = &map.scoring;
+    if scoring.alert_below > 100 {
+        report.push(
+            "scoring.alert_below".into(),
+            "the alert threshold is between 0 and 100",
+        );
+    }
+    for (i, e) in scoring.evidence.iter().enumerate() {
+        let path = format!("scoring.evidence[{i}]");
+        match map.card(e.card).and_then(|c| c.measure) {
+            None => report.push(
+                format!("{path}.card"),
+                format!("no measured card has id {}", e.card),
+            ),
+            Some(m) => {
+                let scale = m.metric.empty_histogram();
+                if e.answers.min != scale.min || e.answers.counts.len() != scale.counts.len() {
+                    report.push(
+                        format!("{path}.answers"),
+                        format!(
+                            "the answers are not on the card's {}–{} scale",
+                            m.metric.min, m.metric.max
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    let pairs = scoring.loyalty.iter().map(|l| l.sums).enumerate();
+    for (i, sums) in pairs {
+        let values = [sums.x, sums.y, sums.xx, sums.yy, sums.xy];
+        if values.iter().any(|v| !v.is_finite()) {
+            report.push(format!("scoring.loyalty[{i}].sums"), "not finite numbers");
+        }
+    }
+    for (i, link) in scoring
+        .survey
+        .iter()
+        .flat_map(|s| &s.touchpoints)
+        .enumerate()
+    {
+        if map.card(link.card).and_then(|c| c.measure).is_none() {
+            report.push(
+                format!("scoring.survey.touchpoints[{i}].card"),
+                format!("no measured card has id {}", link.card),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Card, EmotionPoint, Lane, Stage};
+    use crate::model::{Card, EmotionPoint, Lane, Stage, Weight};
 
     fn valid() -> JourneyMap {
         let mut map = JourneyMap::empty("map-1".into(), "Checkout".into(), 0);
@@ -140,6 +212,7 @@ mod tests {
             id: 2,
             name: "Buy".into(),
             description: None,
+            weight: Weight::default(),
         });
         map.lanes.push(Lane {
             id: 3,
@@ -158,6 +231,7 @@ mod tests {
             text: "Pays".into(),
             note: None,
             channel: None,
+            measure: None,
         });
         map.personas[0]
             .emotions

@@ -3,6 +3,8 @@
 
 use std::rc::Rc;
 
+use journey_core::model::{Measure, Weight};
+use journey_core::score::{Evidence, Histogram, Metric};
 use journey_core::{
     export_json, import_json, validate, Channel, Edit, JourneyMap, LaneKind, Session, Template,
 };
@@ -53,7 +55,50 @@ fn edit() -> impl Strategy<Value = Edit> {
             }
         }),
         text.prop_map(|name| Edit::AddPersona { name }),
-        id.prop_map(|persona| Edit::DeletePersona { persona }),
+        id.clone()
+            .prop_map(|persona| Edit::DeletePersona { persona }),
+        (id.clone(), 0.0f64..3.0).prop_map(|(stage, w)| Edit::SetStageWeight {
+            stage,
+            weight: Weight(w)
+        }),
+        (id.clone(), prop::option::of((metric(), 0.0f64..3.0))).prop_map(|(card, m)| {
+            Edit::SetMeasure {
+                card,
+                measure: m.map(|(metric, w)| Measure {
+                    metric,
+                    weight: Weight(w),
+                }),
+            }
+        }),
+        (
+            id,
+            prop::collection::vec(0i32..11, 0..20),
+            prop::option::of("2026-Q[1-4]"),
+            any::<bool>()
+        )
+            .prop_map(|(card, values, period, replace)| {
+                // Answers on the NPS scale: they fit cards measured by NPS and are refused elsewhere.
+                let answers = Histogram::from_values(0, 10, values);
+                let evidence = vec![Evidence {
+                    card,
+                    period,
+                    segment: None,
+                    answers,
+                }];
+                Edit::AddEvidence {
+                    evidence,
+                    loyalty: vec![],
+                    replace,
+                }
+            }),
+    ]
+}
+
+fn metric() -> impl Strategy<Value = Metric> {
+    prop_oneof![
+        Just(Metric::nps()),
+        Just(Metric::mean(1, 5)),
+        Just(Metric::top_box(1, 7, 6))
     ]
 }
 

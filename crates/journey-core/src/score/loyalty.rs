@@ -18,6 +18,9 @@ pub struct PairSums {
     pub xy: f64,
 }
 
+// The sums are built from finite scores and answers, never NaN, so equality is total.
+impl Eq for PairSums {}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LoyaltyLink {
     pub r: f64,

@@ -2,6 +2,7 @@
 //! histograms of answers, weighted into stage and journey scores with standard errors and 95%
 //! confidence intervals, and what they say (weakest stage, flags, improvement gains).
 
+pub mod block;
 pub mod evidence;
 pub mod histogram;
 pub mod journey;

@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
+use super::evidence::{gather, Slice};
 use super::histogram::Histogram;
 use super::journey::{score_journey, Scores, StageInput, TouchpointInput};
 use super::metric::Metric;
-use crate::model::Id;
+use crate::model::{Id, JourneyMap};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlanTouchpoint {
@@ -79,6 +80,37 @@ impl Plan {
             }
         }
         (journey.1 > 0.0).then(|| journey.0 / journey.1)
+    }
+}
+
+impl JourneyMap {
+    /// The measured shape of the map: every stage in order with its measured cards, lane by lane.
+    pub fn plan(&self) -> Plan {
+        let stages = self
+            .stages
+            .iter()
+            .map(|stage| PlanStage {
+                id: stage.id,
+                weight: stage.weight.0,
+                touchpoints: self
+                    .lanes
+                    .iter()
+                    .flat_map(|lane| self.cards_in(lane.id, stage.id))
+                    .filter_map(|card| {
+                        card.measure.map(|m| PlanTouchpoint {
+                            card: card.id,
+                            weight: m.weight.0,
+                            metric: m.metric,
+                        })
+                    })
+                    .collect(),
+            })
+            .collect();
+        Plan { stages }
+    }
+
+    pub fn scores(&self, slice: &Slice) -> Scores {
+        self.plan().score(&gather(&self.scoring.evidence, slice))
     }
 }
 
