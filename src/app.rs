@@ -109,7 +109,7 @@ pub fn App() -> Html {
                         map.name
                     ))));
                     state.dispatch(LibraryAction::Import {
-                        map,
+                        map: Box::new(map),
                         fresh_id: fresh_map_id(),
                         now: now(),
                     });

@@ -23,7 +23,7 @@ pub enum LibraryAction {
         now: Millis,
     },
     Import {
-        map: JourneyMap,
+        map: Box<JourneyMap>,
         fresh_id: String,
         now: Millis,
     },
@@ -94,7 +94,7 @@ impl Reducible for LibraryState {
                 next.library.add(template.build(id, now));
             }
             LibraryAction::Import { map, fresh_id, now } => {
-                next.library.import(map, fresh_id, now);
+                next.library.import(*map, fresh_id, now);
             }
             LibraryAction::Rename { id, name, now } => {
                 if let Err(e) = next.library.rename(&id, &name, now) {
