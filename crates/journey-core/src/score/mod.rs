@@ -4,6 +4,7 @@
 
 pub mod block;
 pub mod evidence;
+pub mod flags;
 pub mod histogram;
 pub mod journey;
 pub mod loyalty;

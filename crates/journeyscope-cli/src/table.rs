@@ -1,0 +1,186 @@
+//! The plain-text report of `journeyscope score`.
+
+use std::fmt::Write;
+
+use journey_core::score::evidence::{periods, segments};
+use journey_core::score::flags::flags;
+use journey_core::score::{gather_loyalty, significant_change, JourneyScore, Slice};
+use journey_core::survey::ImportReport;
+use journey_core::JourneyMap;
+
+fn figure(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".to_string(), |x| format!("{x:.1}"))
+}
+
+fn interval(ci: Option<(f64, f64)>) -> String {
+    ci.map_or_else(|| "–".to_string(), |(lo, hi)| format!("{lo:.1}–{hi:.1}"))
+}
+
+fn headline(map: &JourneyMap, journey: &JourneyScore) -> String {
+    let weakest = map
+        .stage(journey.weakest_stage)
+        .map_or("", |s| s.name.as_str());
+    let ci = journey
+        .ci
+        .map(|ci| format!("95% CI {}, ", interval(Some(ci))))
+        .unwrap_or_default();
+    format!("{:.1}  ({ci}weakest stage: {weakest})", journey.score)
+}
+
+fn clip(text: &str, width: usize) -> String {
+    let mut clipped: String = text.chars().take(width).collect();
+    if text.chars().count() > width {
+        clipped.pop();
+        clipped.push('…');
+    }
+    clipped
+}
+
+pub fn render(map: &JourneyMap, report: Option<&ImportReport>) -> String {
+    let mut out = String::new();
+    let all = map.scores(&Slice::default());
+    let _ = writeln!(out, "{}", map.name);
+    match &all.journey {
+        Some(j) => {
+            let _ = writeln!(out, "Journey score  {}", headline(map, j));
+        }
+        None => {
+            let _ = writeln!(out, "Journey score  – (no measured answers)");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{:<28} {:>6} {:>6} {:>12} {:>7}",
+        "Stage", "weight", "score", "95% CI", "n"
+    );
+    for (stage, s) in map.stages.iter().zip(&all.stages) {
+        let _ = writeln!(
+            out,
+            "{:<28} {:>6} {:>6} {:>12} {:>7}",
+            clip(&stage.name, 28),
+            stage.weight.0,
+            figure(s.score),
+            interval(s.ci),
+            s.n
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{:<28} {:>6} {:>12} {:>7}  flags",
+        "Touchpoint", "score", "95% CI", "n"
+    );
+    for t in &all.touchpoints {
+        let name = map.card(t.id).map_or("", |c| c.text.as_str());
+        let n = t.estimate.map_or(0, |e| e.n);
+        let warnings: Vec<&str> = flags(t.estimate.map(|e| e.score), n, &map.scoring)
+            .iter()
+            .map(|f| f.label())
+            .collect();
+        let _ = writeln!(
+            out,
+            "{:<28} {:>6} {:>12} {:>7}  {}",
+            clip(name, 28),
+            figure(t.estimate.map(|e| e.score)),
+            interval(t.ci),
+            n,
+            warnings.join(", ")
+        );
+    }
+    if !all.gains.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nImprovement priority (journey points if the touchpoint were perfect)"
+        );
+        for (id, gain) in &all.gains {
+            let name = map.card(*id).map_or("", |c| c.text.as_str());
+            let _ = writeln!(out, "  {:<28} {:>6.2}", clip(name, 28), gain);
+        }
+    }
+    let evidence = &map.scoring.evidence;
+    let periods = periods(evidence);
+    if !periods.is_empty() {
+        let _ = writeln!(out, "\nPeriods");
+        let mut previous: Option<JourneyScore> = None;
+        for period in periods {
+            let journey = map
+                .scores(&Slice {
+                    period: Some(period.clone()),
+                    segment: None,
+                })
+                .journey;
+            let change = match (&previous, &journey) {
+                (Some(a), Some(b)) => match significant_change(a, b) {
+                    Some(true) if b.score > a.score => "  ▲ significant rise",
+                    Some(true) => "  ▼ significant fall",
+                    _ => "",
+                },
+                _ => "",
+            };
+            let line = journey
+                .as_ref()
+                .map_or("–".to_string(), |j| headline(map, j));
+            let _ = writeln!(out, "  {period:<12} {line}{change}");
+            previous = journey;
+        }
+    }
+    let segments = segments(evidence);
+    if !segments.is_empty() {
+        let _ = writeln!(out, "\nSegments");
+        for segment in segments {
+            let journey = map
+                .scores(&Slice {
+                    period: None,
+                    segment: Some(segment.clone()),
+                })
+                .journey;
+            let line = journey
+                .as_ref()
+                .map_or("–".to_string(), |j| headline(map, j));
+            let _ = writeln!(out, "  {:<24} {line}", clip(&segment, 24));
+        }
+    }
+    if let Some(link) = gather_loyalty(&map.scoring.loyalty, &Slice::default()).link() {
+        let _ = writeln!(
+            out,
+            "\nLoyalty link  r = {:.2} (95% CI {:.2}–{:.2}, n = {})\n  {}",
+            link.r,
+            link.ci.0,
+            link.ci.1,
+            link.n,
+            link.sentence()
+        );
+    }
+    if let Some(report) = report {
+        let used: u64 = report.used.iter().map(|(_, n)| n).sum();
+        let reasons: Vec<String> = report
+            .skipped
+            .iter()
+            .map(|(r, n)| format!("{n} {r}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "\nImport  {} ({}): {} rows, {} answers used, {} skipped{}",
+            report.layout.label(),
+            if report.separator == '\t' {
+                "tab".to_string()
+            } else {
+                format!("'{}'", report.separator)
+            },
+            report.rows,
+            used,
+            report.skipped_total(),
+            if reasons.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", reasons.join(", "))
+            }
+        );
+        for (label, n) in &report.unmapped_labels {
+            let _ = writeln!(
+                out,
+                "  label “{label}” has no value ({n}×): add it to the mapping's labels"
+            );
+        }
+    }
+    out
+}
