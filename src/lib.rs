@@ -8,6 +8,7 @@ mod files;
 mod hooks;
 pub mod places;
 mod route;
+pub mod score_context;
 mod state;
 mod storage;
 mod views;

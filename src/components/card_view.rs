@@ -8,6 +8,8 @@ use yew::prelude::*;
 
 use crate::components::card_form::CardForm;
 use crate::components::card_move::CardMove;
+use crate::components::card_score::CardScore;
+use crate::components::measure_form::MeasureForm;
 use crate::places::{move_card_to, Places};
 
 /// The drag payload type, so only our cards are accepted as drops.
@@ -26,6 +28,18 @@ pub struct CardViewProps {
 #[component]
 pub fn CardView(props: &CardViewProps) -> Html {
     let editing = use_state_eq(|| false);
+    let measuring = use_state_eq(|| false);
+    if *measuring {
+        let on_done = {
+            let measuring = measuring.clone();
+            Callback::from(move |_| measuring.set(false))
+        };
+        return html! {
+            <li class="card is-editing">
+                <MeasureForm card={props.card.clone()} on_edit={props.on_edit.clone()} {on_done} />
+            </li>
+        };
+    }
     if *editing {
         let on_done = {
             let editing = editing.clone();
@@ -119,9 +133,14 @@ pub fn CardView(props: &CardViewProps) -> Html {
             { for channel }
             <p class="card-text">{ &text }</p>
             { for note }
+            <CardScore card={id} />
             <div class="card-actions">
                 <button type="button" onclick={start_edit} aria-label={format!("Edit card: {text}")}>{ "Edit" }</button>
                 <CardMove card={card.clone()} places={props.places.clone()} on_edit={props.on_edit.clone()} />
+                if props.kind == LaneKind::Touchpoints {
+                    <button type="button" onclick={Callback::from(move |_| measuring.set(true))}
+                        aria-label={format!("Measure card: {text}")}>{ "Measure" }</button>
+                }
                 <button type="button" class="danger" onclick={delete} aria-label={format!("Delete card: {text}")}>{ "Delete" }</button>
             </div>
         </li>

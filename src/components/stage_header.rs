@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::components::inline_text::InlineText;
 use crate::components::reorder_buttons::ReorderButtons;
+use crate::components::stage_score::StageScore;
 
 #[derive(Properties, PartialEq)]
 pub struct StageHeaderProps {
@@ -28,6 +29,7 @@ pub fn StageHeader(props: &StageHeaderProps) -> Html {
             <div class="stage-name">
                 <InlineText value={props.stage.name.clone()} label="Stage name" on_commit={rename} />
             </div>
+            <StageScore stage={stage} />
             <div class="stage-description">
                 <InlineText
                     value={props.stage.description.clone().unwrap_or_default()}

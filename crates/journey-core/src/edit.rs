@@ -105,6 +105,8 @@ pub enum Edit {
         evidence: Vec<Evidence>,
         loyalty: Vec<LoyaltyEvidence>,
         replace: bool,
+        /// The survey mapping that produced them, remembered for next month's file.
+        survey: Option<SurveyMapping>,
     },
     /// Removes every answer of one period, or all answers.
     ClearEvidence {
@@ -368,7 +370,13 @@ impl JourneyMap {
                 evidence,
                 loyalty,
                 replace,
-            } => self.add_evidence(evidence, loyalty, *replace)?,
+                survey,
+            } => {
+                self.add_evidence(evidence, loyalty, *replace)?;
+                if survey.is_some() {
+                    self.scoring.survey = survey.clone();
+                }
+            }
             Edit::ClearEvidence { period } => {
                 let keep = |p: &Option<String>| period.is_some() && p != period;
                 self.scoring.evidence.retain(|e| keep(&e.period));
@@ -780,6 +788,7 @@ mod tests {
             evidence,
             loyalty: vec![],
             replace,
+            survey: None,
         })
     }
 

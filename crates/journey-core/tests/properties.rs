@@ -89,6 +89,7 @@ fn edit() -> impl Strategy<Value = Edit> {
                     evidence,
                     loyalty: vec![],
                     replace,
+                    survey: None,
                 }
             }),
     ]

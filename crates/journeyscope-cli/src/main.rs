@@ -49,6 +49,7 @@ fn score(args: &ScoreArgs) -> Result<String, String> {
             evidence: result.evidence,
             loyalty: result.loyalty,
             replace: true,
+            survey: None,
         };
         map.apply(&edit).map_err(|e| format!("{responses}: {e}"))?;
         report = Some(result.report);

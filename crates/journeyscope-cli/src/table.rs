@@ -3,7 +3,6 @@
 use std::fmt::Write;
 
 use journey_core::score::evidence::{periods, segments};
-use journey_core::score::flags::flags;
 use journey_core::score::{gather_loyalty, significant_change, JourneyScore, Slice};
 use journey_core::survey::ImportReport;
 use journey_core::JourneyMap;
@@ -72,7 +71,10 @@ pub fn render(map: &JourneyMap, report: Option<&ImportReport>) -> String {
     for t in &all.touchpoints {
         let name = map.card(t.id).map_or("", |c| c.text.as_str());
         let n = t.estimate.map_or(0, |e| e.n);
-        let warnings: Vec<&str> = flags(t.estimate.map(|e| e.score), n, &map.scoring)
+        let warnings: Vec<&str> = map
+            .scoring
+            .thresholds()
+            .flags(t.estimate.map(|e| e.score), n)
             .iter()
             .map(|f| f.label())
             .collect();

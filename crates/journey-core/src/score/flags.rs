@@ -1,7 +1,5 @@
 //! What a score warns about (§4): below the alert threshold, too few answers, or no data.
 
-use crate::model::Scoring;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Flag {
     BelowAlert,
@@ -27,18 +25,36 @@ impl Flag {
     }
 }
 
-pub fn flags(score: Option<f64>, n: u64, settings: &Scoring) -> Vec<Flag> {
-    let Some(score) = score else {
-        return vec![Flag::NoData];
-    };
-    let mut flags = Vec::new();
-    if score < f64::from(settings.alert_below) {
-        flags.push(Flag::BelowAlert);
+/// The thresholds a map sets for its flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Thresholds {
+    pub alert_below: u32,
+    pub low_sample: u64,
+}
+
+impl Thresholds {
+    pub fn flags(self, score: Option<f64>, n: u64) -> Vec<Flag> {
+        let Some(score) = score else {
+            return vec![Flag::NoData];
+        };
+        let mut flags = Vec::new();
+        if score < f64::from(self.alert_below) {
+            flags.push(Flag::BelowAlert);
+        }
+        if n < self.low_sample {
+            flags.push(Flag::LowSample);
+        }
+        flags
     }
-    if n < settings.low_sample {
-        flags.push(Flag::LowSample);
+}
+
+impl crate::model::Scoring {
+    pub fn thresholds(&self) -> Thresholds {
+        Thresholds {
+            alert_below: self.alert_below,
+            low_sample: self.low_sample,
+        }
     }
-    flags
 }
 
 #[cfg(test)]
@@ -47,18 +63,17 @@ mod tests {
 
     #[test]
     fn thresholds_come_from_the_settings() {
-        let settings = Scoring::default();
-        assert_eq!(flags(None, 0, &settings), [Flag::NoData]);
-        assert_eq!(flags(Some(59.9), 30, &settings), [Flag::BelowAlert]);
-        assert_eq!(flags(Some(60.0), 29, &settings), [Flag::LowSample]);
-        assert_eq!(flags(Some(60.0), 30, &settings), []);
-        let strict = Scoring {
+        let settings = crate::model::Scoring::default().thresholds();
+        assert_eq!(settings.flags(None, 0), [Flag::NoData]);
+        assert_eq!(settings.flags(Some(59.9), 30), [Flag::BelowAlert]);
+        assert_eq!(settings.flags(Some(60.0), 29), [Flag::LowSample]);
+        assert_eq!(settings.flags(Some(60.0), 30), []);
+        let strict = Thresholds {
             alert_below: 80,
             low_sample: 100,
-            ..Scoring::default()
         };
         assert_eq!(
-            flags(Some(70.0), 50, &strict),
+            strict.flags(Some(70.0), 50),
             [Flag::BelowAlert, Flag::LowSample]
         );
     }
