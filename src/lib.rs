@@ -11,6 +11,7 @@ mod route;
 pub mod score_context;
 mod state;
 mod storage;
+mod survey_run;
 mod views;
 
 pub use app::App;

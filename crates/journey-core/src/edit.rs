@@ -106,14 +106,14 @@ pub enum Edit {
         loyalty: Vec<LoyaltyEvidence>,
         replace: bool,
         /// The survey mapping that produced them, remembered for next month's file.
-        survey: Option<SurveyMapping>,
+        survey: Option<Box<SurveyMapping>>,
     },
     /// Removes every answer of one period, or all answers.
     ClearEvidence {
         period: Option<String>,
     },
     /// Remembers how survey files map onto this map.
-    SetSurveyMapping(Option<SurveyMapping>),
+    SetSurveyMapping(Option<Box<SurveyMapping>>),
     SetAlertBelow(u32),
     SetLowSample(u64),
 }
@@ -374,7 +374,7 @@ impl JourneyMap {
             } => {
                 self.add_evidence(evidence, loyalty, *replace)?;
                 if survey.is_some() {
-                    self.scoring.survey = survey.clone();
+                    self.scoring.survey = survey.as_deref().cloned();
                 }
             }
             Edit::ClearEvidence { period } => {
@@ -382,7 +382,7 @@ impl JourneyMap {
                 self.scoring.evidence.retain(|e| keep(&e.period));
                 self.scoring.loyalty.retain(|l| keep(&l.period));
             }
-            Edit::SetSurveyMapping(mapping) => self.scoring.survey = mapping.clone(),
+            Edit::SetSurveyMapping(mapping) => self.scoring.survey = mapping.as_deref().cloned(),
             Edit::SetAlertBelow(threshold) => {
                 if *threshold > 100 {
                     return Err(EditError::ThresholdOutOfRange);

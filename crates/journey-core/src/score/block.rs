@@ -137,3 +137,144 @@ pub fn scores_block(map: &JourneyMap) -> Option<ScoresBlock> {
             .collect(),
     })
 }
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn csv_number(x: Option<f64>) -> String {
+    x.map(|x| format!("{x:.2}")).unwrap_or_default()
+}
+
+/// The scores table as CSV for spreadsheets: one row per slice and journey, stage or touchpoint.
+pub fn scores_csv(map: &JourneyMap) -> String {
+    let mut out = String::from("slice,level,id,name,score,se,ci_low,ci_high,n,gain\n");
+    let Some(block) = scores_block(map) else {
+        return out;
+    };
+    let slices = std::iter::once(("all".to_string(), &block.all))
+        .chain(
+            block
+                .periods
+                .iter()
+                .map(|(p, s)| (format!("period {p}"), s)),
+        )
+        .chain(
+            block
+                .segments
+                .iter()
+                .map(|(g, s)| (format!("segment {g}"), s)),
+        );
+    for (slice, scores) in slices {
+        let slice = csv_field(&slice);
+        if let Some(j) = &scores.journey {
+            let (lo, hi) = (j.ci.map(|c| c[0]), j.ci.map(|c| c[1]));
+            let n: u64 = scores.stages.iter().map(|s| s.n).sum();
+            let row = [
+                csv_number(Some(j.score)),
+                csv_number(j.se),
+                csv_number(lo),
+                csv_number(hi),
+            ]
+            .join(",");
+            out.push_str(&format!(
+                "{slice},journey,,{},{row},{n},\n",
+                csv_field(&map.name)
+            ));
+        }
+        for (level, list) in [
+            ("stage", &scores.stages),
+            ("touchpoint", &scores.touchpoints),
+        ] {
+            for f in list {
+                let (lo, hi) = (f.ci.map(|c| c[0]), f.ci.map(|c| c[1]));
+                let gain = scores
+                    .gains
+                    .iter()
+                    .find(|g| g.id == f.id && level == "touchpoint")
+                    .map(|g| g.points);
+                let row = [
+                    csv_number(f.score),
+                    csv_number(f.se),
+                    csv_number(lo),
+                    csv_number(hi),
+                ]
+                .join(",");
+                out.push_str(&format!(
+                    "{slice},{level},{},{},{row},{},{}\n",
+                    f.id,
+                    csv_field(&f.name),
+                    f.n,
+                    csv_number(gain)
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Measure, Weight};
+    use crate::score::{Evidence, Histogram, Metric};
+    use crate::{Edit, Template};
+
+    #[test]
+    fn the_csv_has_a_row_per_slice_and_level() {
+        let mut map = Template::FourStage.build("m".into(), 0);
+        map.apply(&Edit::AddCard {
+            lane: map.lanes[0].id,
+            stage: map.stages[0].id,
+            text: "Ad, \"big\"".into(),
+        })
+        .unwrap();
+        let card = map.cards[0].id;
+        let measure = Some(Measure {
+            metric: Metric::mean(1, 5),
+            weight: Weight::default(),
+        });
+        map.apply(&Edit::SetMeasure { card, measure }).unwrap();
+        let answers = Histogram::from_values(1, 5, [5, 4, 4, 3]);
+        let evidence = vec![Evidence {
+            card,
+            period: Some("2026-Q1".into()),
+            segment: None,
+            answers,
+        }];
+        map.apply(&Edit::AddEvidence {
+            evidence,
+            loyalty: vec![],
+            replace: false,
+            survey: None,
+        })
+        .unwrap();
+        let csv = scores_csv(&map);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(
+            lines[0],
+            "slice,level,id,name,score,se,ci_low,ci_high,n,gain"
+        );
+        assert_eq!(
+            lines[1],
+            "all,journey,,Customer journey,75.00,10.21,55.00,95.00,4,"
+        );
+        assert!(
+            lines.contains(
+                &format!(
+                    "all,touchpoint,{card},\"Ad, \"\"big\"\"\",75.00,10.21,55.00,95.00,4,25.00"
+                )
+                .as_str()
+            ),
+            "{csv}"
+        );
+        assert!(lines
+            .iter()
+            .any(|l| l.starts_with("period 2026-Q1,journey,")));
+        assert_eq!(lines.len(), 1 + 2 * (1 + 4 + 1));
+    }
+}

@@ -98,9 +98,63 @@ impl Histogram {
     }
 }
 
+impl Histogram {
+    /// `n` whole answers whose mean and standard deviation come as close to the given ones as
+    /// the scale allows, for a report that gives only n, mean and sd. Starts from the tightest
+    /// spread around the mean and widens it symmetrically (the mean stays put) while that brings
+    /// the sd closer.
+    pub fn approximate(min: i32, max: i32, n: u64, mean: f64, sd: f64) -> Histogram {
+        let mut h = Histogram::new(min, max);
+        if n == 0 || max <= min {
+            return h;
+        }
+        let mean = mean.clamp(f64::from(min), f64::from(max));
+        let low = (mean.floor() as i32).min(max - 1);
+        let high_count = ((mean - f64::from(low)) * n as f64).round() as u64;
+        h.add(low, n - high_count.min(n));
+        h.add(low + 1, high_count.min(n));
+        let gap = |h: &Histogram| (h.sd().unwrap_or(0.0) - sd).abs();
+        // Answers move in batches so a large n takes about two hundred steps at most.
+        let batch = (n / 200).max(1);
+        loop {
+            let len = h.counts.len();
+            let mut best: Option<(f64, Histogram)> = None;
+            for down in (1..len).filter(|&i| h.counts[i] >= batch) {
+                for up in (0..len - 1).filter(|&j| h.counts[j] >= batch && j != down) {
+                    let mut wider = h.clone();
+                    wider.counts[down] -= batch;
+                    wider.counts[down - 1] += batch;
+                    wider.counts[up] -= batch;
+                    wider.counts[up + 1] += batch;
+                    let g = gap(&wider);
+                    if best.as_ref().is_none_or(|(b, _)| g < *b) {
+                        best = Some((g, wider));
+                    }
+                }
+            }
+            match best {
+                Some((g, wider)) if g < gap(&h) => h = wider,
+                _ => break,
+            }
+        }
+        h
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn approximations_keep_n_and_come_close_to_mean_and_sd() {
+        let h = Histogram::approximate(1, 5, 40, 3.6, 1.0);
+        assert_eq!(h.n(), 40);
+        assert!((h.mean().unwrap() - 3.6).abs() < 0.05, "{:?}", h);
+        assert!((h.sd().unwrap() - 1.0).abs() < 0.15, "{:?}", h);
+        let tight = Histogram::approximate(1, 5, 10, 4.0, 0.0);
+        assert_eq!(tight.counts, [0, 0, 0, 10, 0]);
+        assert_eq!(Histogram::approximate(1, 5, 0, 3.0, 1.0).n(), 0);
+    }
 
     #[test]
     fn counts_means_and_sample_sd() {

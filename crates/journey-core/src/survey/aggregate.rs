@@ -177,6 +177,26 @@ impl<'a> Survey<'a> {
         self.reader.next_record()
     }
 
+    /// What a touchpoint can be linked to: the column keys, or in the long layout the distinct
+    /// touchpoint names among the first `scan` records.
+    pub fn choices(mut self, scan: usize) -> Vec<String> {
+        let Some(column) = (self.layout == Layout::Long)
+            .then(|| self.find("touchpoint", "touchpoint").ok())
+            .flatten()
+        else {
+            return self.columns.iter().map(|c| c.key.clone()).collect();
+        };
+        let mut names: Vec<String> = Vec::new();
+        for record in std::iter::from_fn(|| self.next_record()).take(scan) {
+            if let Some(name) = record.fields.get(column).map(|s| s.trim()) {
+                if !name.is_empty() && !names.iter().any(|n| n == name) {
+                    names.push(name.to_string());
+                }
+            }
+        }
+        names
+    }
+
     /// (bytes read, bytes in all), for a progress bar.
     pub fn progress(&self) -> (usize, usize) {
         (self.reader.position(), self.reader.len())

@@ -5,6 +5,7 @@ pub mod aggregate;
 pub mod csv;
 pub mod dates;
 pub mod layout;
+pub mod suggest;
 pub mod values;
 
 pub use aggregate::{

@@ -1,0 +1,156 @@
+//! The mapping step: which column feeds which touchpoint, and which are the date, the segment,
+//! the respondent and the loyalty question.
+
+use std::rc::Rc;
+
+use journey_core::survey::suggest::suggest;
+use journey_core::survey::{Column, ColumnLink, Layout, Periodicity, SurveyMapping};
+use journey_core::{Id, JourneyMap};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SurveyMappingFormProps {
+    pub file: AttrValue,
+    pub layout: Layout,
+    pub columns: Vec<Column>,
+    /// What a touchpoint can be linked to: column keys, or touchpoint names in the long layout.
+    pub choices: Vec<String>,
+    pub map: Rc<JourneyMap>,
+    /// The remembered or last used mapping.
+    pub mapping: SurveyMapping,
+    /// The user picked another layout than the detected one.
+    pub on_layout: Callback<SurveyMapping>,
+    pub on_run: Callback<SurveyMapping>,
+    pub on_cancel: Callback<()>,
+}
+
+fn selected(e: Event) -> Option<String> {
+    let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+    (!value.is_empty()).then_some(value)
+}
+
+/// A select of the columns (or choices) with an empty "none" option.
+fn picker(
+    label: String,
+    options: &[String],
+    current: Option<&str>,
+    none: &str,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <label>{ label }
+            <select {onchange}>
+                <option value="" selected={current.is_none()}>{ none.to_string() }</option>
+                for option in options {
+                    <option value={option.clone()} selected={current == Some(option.as_str())}>{ option }</option>
+                }
+            </select>
+        </label>
+    }
+}
+
+#[component]
+pub fn SurveyMappingForm(props: &SurveyMappingFormProps) -> Html {
+    let draft = use_state(|| suggest(&props.mapping, &props.columns, &props.choices, &props.map));
+    let keys: Vec<String> = props.columns.iter().map(|c| c.key.clone()).collect();
+    let update = |change: fn(&mut SurveyMapping, Option<String>)| {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*draft).clone();
+            change(&mut next, selected(e));
+            draft.set(next);
+        })
+    };
+    let link_picker = |card: Id, name: &str| {
+        let current = draft
+            .touchpoints
+            .iter()
+            .find(|l| l.card == card)
+            .map(|l| l.column.as_str());
+        let draft = draft.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let mut next = (*draft).clone();
+            next.touchpoints.retain(|l| l.card != card);
+            if let Some(column) = selected(e) {
+                next.touchpoints.push(ColumnLink { column, card });
+            }
+            draft.set(next);
+        });
+        picker(
+            format!("Answers for “{name}”"),
+            &props.choices,
+            current,
+            "— not in this file —",
+            onchange,
+        )
+    };
+    let on_layout = {
+        let (draft, on_layout) = (draft.clone(), props.on_layout.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut next = (*draft).clone();
+            next.layout = Layout::ALL.into_iter().find(|l| format!("{l:?}") == value);
+            on_layout.emit(next);
+        })
+    };
+    let on_period = update(|m, v| {
+        m.period = if v.as_deref() == Some("month") {
+            Periodicity::Month
+        } else {
+            Periodicity::Quarter
+        }
+    });
+    let run = {
+        let (draft, on_run) = (draft.clone(), props.on_run.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            on_run.emit((*draft).clone());
+        })
+    };
+    let measured: Vec<(Id, String)> = props
+        .map
+        .cards
+        .iter()
+        .filter(|c| c.measure.is_some())
+        .map(|c| (c.id, c.text.clone()))
+        .collect();
+    let loyalty_options = if props.layout == Layout::Long {
+        &props.choices
+    } else {
+        &keys
+    };
+    html! {
+        <form class="mapping-form" onsubmit={run}>
+            <p>{ format!("{}: {} columns", props.file, props.columns.len()) }</p>
+            <label>{ "File layout (detected)" }
+                <select onchange={on_layout}>
+                    for layout in Layout::ALL {
+                        <option value={format!("{layout:?}")} selected={layout == props.layout}>{ layout.label() }</option>
+                    }
+                </select>
+            </label>
+            <fieldset>
+                <legend>{ "Touchpoints" }</legend>
+                for (card, name) in &measured { { link_picker(*card, name) } }
+            </fieldset>
+            <fieldset>
+                <legend>{ "Dates, segments and loyalty" }</legend>
+                { picker("Date column".into(), &keys, draft.date_column.as_deref(), "— no dates —", update(|m, v| m.date_column = v)) }
+                <label>{ "Group answers by" }
+                    <select onchange={on_period}>
+                        <option value="quarter" selected={draft.period == Periodicity::Quarter}>{ "Quarter" }</option>
+                        <option value="month" selected={draft.period == Periodicity::Month}>{ "Month" }</option>
+                    </select>
+                </label>
+                { picker("Segment or persona column".into(), &keys, draft.segment_column.as_deref(), "— none —", update(|m, v| m.segment_column = v)) }
+                { picker("Respondent id column".into(), &keys, draft.respondent_column.as_deref(), "— none —", update(|m, v| m.respondent_column = v)) }
+                { picker("Loyalty question (NPS or rating)".into(), loyalty_options, draft.loyalty_column.as_deref(), "— none —", update(|m, v| m.loyalty_column = v)) }
+            </fieldset>
+            <div class="form-actions">
+                <button type="submit" class="primary" disabled={draft.touchpoints.is_empty()}>{ "Read the file" }</button>
+                <button type="button" onclick={props.on_cancel.reform(|_| ())}>{ "Cancel" }</button>
+            </div>
+        </form>
+    }
+}
