@@ -2,6 +2,7 @@
 
 pub mod add_lane;
 pub mod add_name;
+pub mod answer_entry;
 pub mod banners;
 pub mod card_cell;
 pub mod card_draft;
@@ -22,10 +23,16 @@ pub mod map_header;
 pub mod map_row;
 pub mod measure_form;
 pub mod persona_bar;
+pub mod priority_table;
 pub mod reorder_buttons;
 pub mod score_badge;
+pub mod score_panel;
+pub mod score_settings;
+pub mod segment_table;
+pub mod stage_bars;
 pub mod stage_header;
 pub mod stage_score;
 pub mod survey_import;
 pub mod survey_mapping_form;
 pub mod template_picker;
+pub mod trend_chart;

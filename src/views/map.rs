@@ -2,14 +2,19 @@
 
 use std::rc::Rc;
 
+use journey_core::score::evidence::{periods, segments};
+use journey_core::score::Slice;
 use journey_core::{Edit, JourneyMap};
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::journey_grid::JourneyGrid;
+use crate::components::journey_score_bar::JourneyScoreBar;
 use crate::components::map_header::MapHeader;
 use crate::components::persona_bar::PersonaBar;
+use crate::components::score_panel::ScorePanel;
 use crate::hooks::use_undo_keys::{use_undo_keys, UndoKey};
+use crate::score_context::{ScoreContext, ScoreHandle};
 use crate::state::editor::{EditorAction, EditorState};
 
 #[derive(Properties, PartialEq)]
@@ -59,6 +64,11 @@ pub fn MapView(props: &MapViewProps) -> Html {
     });
     use_undo_keys(on_undo_key);
     let map = editor.map().clone();
+    let slice = use_state(Slice::default);
+    let context: ScoreHandle = use_memo((map.clone(), (*slice).clone()), |(map, slice)| {
+        ScoreContext::of(map, slice)
+    });
+    let on_slice = Callback::from(move |s| slice.set(s));
     // A deleted persona hands the curve to the first one left.
     let persona = map.persona(*selected).unwrap_or(&map.personas[0]).clone();
     let problem = editor.problem.as_ref().map(|p| {
@@ -79,13 +89,22 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 on_export={props.on_export.clone()}
             />
             { for problem }
+            <ContextProvider<ScoreHandle> context={context}>
+            <JourneyScoreBar
+                stages={map.stages.iter().map(|s| (s.id, s.name.clone())).collect::<Vec<_>>()}
+                periods={periods(&map.scoring.evidence)}
+                segments={segments(&map.scoring.evidence)}
+                {on_slice}
+            />
             <PersonaBar
                 personas={map.personas.clone()}
                 selected={persona.id}
                 on_select={Callback::from(move |id| selected.set(id))}
                 on_edit={on_edit.clone()}
             />
-            <JourneyGrid {map} {persona} {on_edit} />
+            <JourneyGrid map={map.clone()} {persona} on_edit={on_edit.clone()} />
+            <ScorePanel {map} {on_edit} />
+            </ContextProvider<ScoreHandle>>
         </section>
     }
 }
