@@ -158,3 +158,43 @@ test('the score panel shows priorities, a what-if, segments and exports the scor
   await screenshot(page, 'score-panel');
   await page.context().close();
 });
+
+test('the next file imports with the remembered mapping, and a repeated period is replaced, added or left alone', async () => {
+  const { csv, expected } = fixture('google-forms');
+  const { scenario } = expected;
+  const recommend = scenario.stages.flatMap((s) => s.touchpoints).find((t) => t.metric.kind === 'nps').column;
+  const page = await openApp(browser);
+  await page.locator('input[type=file]').setInputFiles({ name: 's.journey.json', mimeType: 'application/json', buffer: Buffer.from(scenarioMap('again', scenario)) });
+  await page.getByRole('button', { name: 'Open Fixture again' }).click();
+  const importCsv = () => page.locator('.survey-import input[type=file]').setInputFiles({ name: 'g.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await importCsv();
+  for (const stage of scenario.stages) for (const t of stage.touchpoints) await page.getByLabel(`Answers for “${t.name}”`).selectOption(t.column);
+  await page.getByLabel('Date column').selectOption(scenario.date_column);
+  await page.getByLabel('Loyalty question (NPS or rating)').selectOption(recommend);
+  await page.getByRole('button', { name: 'Read the file' }).click();
+  await page.getByRole('button', { name: 'Import answers' }).click();
+  const answers = () => page.locator('.journey-score .score-n').textContent();
+  await page.locator('.journey-score .score-value', { hasText: fixed(expected.expected.all.journey.score) }).waitFor();
+  const first = await answers();
+  assert.match(await page.getByRole('region', { name: 'Loyalty link' }).textContent(), /r = -?[01]\.\d\d \(95% CI -?[01]\.\d\d to -?[01]\.\d\d, n = \d+\)\. Respondents with a better journey are/);
+
+  await importCsv();
+  assert.equal(await page.getByLabel(`Answers for “${scenario.stages[0].touchpoints[0].name}”`).inputValue(), scenario.stages[0].touchpoints[0].column);
+  await page.getByRole('button', { name: 'Read the file' }).click();
+  await page.getByText('The map already has answers for 2026-Q1, 2026-Q2.').waitFor();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await answers(), first);
+
+  await importCsv();
+  await page.getByRole('button', { name: 'Read the file' }).click();
+  await page.getByRole('button', { name: 'Replace those periods' }).click();
+  await page.locator('.survey-import input[type=file]').waitFor({ state: 'attached' });
+  assert.equal(await answers(), first);
+
+  await importCsv();
+  await page.getByRole('button', { name: 'Read the file' }).click();
+  await page.getByRole('button', { name: 'Add to them' }).click();
+  const doubled = Number(first.match(/\d+/)[0]) * 2;
+  await page.locator('.journey-score .score-n', { hasText: `n ${doubled}` }).waitFor();
+  await page.context().close();
+});
