@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use journey_core::score::Plan;
+use journey_core::survey::csv::Record;
 use journey_core::survey::{ImportResult, Survey, SurveyError, SurveyMapping};
 use yew::Callback;
 
@@ -18,12 +19,16 @@ pub async fn run(
 ) -> Result<ImportResult, SurveyError> {
     let mut survey = Survey::open(text, mapping.layout)?;
     let mut aggregator = survey.aggregator(mapping, plan)?;
+    let mut record = Record {
+        line: 0,
+        fields: Vec::new(),
+    };
     loop {
         for _ in 0..SLICE {
-            match survey.next_record() {
-                Some(record) => aggregator.push(&record),
-                None => return Ok(aggregator.finish()),
+            if !survey.read_into(&mut record) {
+                return Ok(aggregator.finish());
             }
+            aggregator.push(&record);
         }
         let (read, all) = survey.progress();
         on_progress.emit(read as f64 / all.max(1) as f64);

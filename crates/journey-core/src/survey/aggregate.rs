@@ -9,7 +9,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::csv::{CsvReader, Record};
-use super::dates::{period_of, Periodicity};
+use super::dates::{period_key, period_name, Periodicity};
 use super::layout::{columns, detect, Column, Layout};
 use super::values::{read_cell, Cell, LabelValue};
 use crate::model::Id;
@@ -177,6 +177,11 @@ impl<'a> Survey<'a> {
         self.reader.next_record()
     }
 
+    /// The next record into a reused buffer; false at the end.
+    pub fn read_into(&mut self, record: &mut Record) -> bool {
+        self.reader.read_into(record)
+    }
+
     /// What a touchpoint can be linked to: the column keys, or in the long layout the distinct
     /// touchpoint names among the first `scan` records.
     pub fn choices(mut self, scan: usize) -> Vec<String> {
@@ -281,11 +286,11 @@ impl<'a> Survey<'a> {
             column_names: self.columns.iter().map(|c| c.key.clone()).collect(),
             layout: self.layout,
             separator: self.reader.separator(),
-            histograms: BTreeMap::new(),
-            pairs: BTreeMap::new(),
+            slots: Vec::new(),
             respondents: HashMap::new(),
+            row_answers: Vec::new(),
             rows: 0,
-            used: HashMap::new(),
+            used: vec![0; mapping.touchpoints.len()],
             skipped: BTreeMap::new(),
             examples: Vec::new(),
             unmapped: HashMap::new(),
@@ -300,12 +305,19 @@ enum Loyalty {
     Touchpoint(String),
 }
 
-type Key = (Option<String>, Option<String>);
+/// One period × segment combination and everything counted for it.
+struct Slot {
+    period: Option<(i32, u32)>,
+    segment: Option<String>,
+    /// A histogram per link, created with the first answer.
+    histograms: Vec<Option<Histogram>>,
+    pairs: PairSums,
+}
 
 /// A respondent gathered across the rows of a long file.
 #[derive(Default)]
 struct Respondent {
-    slice: Key,
+    slot: usize,
     answers: Vec<(Id, i32)>,
     loyalty: Option<i32>,
 }
@@ -326,11 +338,12 @@ pub struct Aggregator {
     column_names: Vec<String>,
     layout: Layout,
     separator: char,
-    histograms: BTreeMap<(Id, Key), Histogram>,
-    pairs: BTreeMap<Key, PairSums>,
+    slots: Vec<Slot>,
     respondents: HashMap<String, Respondent>,
+    /// Answers of the row being read, for the respondent's own score.
+    row_answers: Vec<(Id, i32)>,
     rows: u64,
-    used: HashMap<Id, u64>,
+    used: Vec<u64>,
     skipped: BTreeMap<SkipReason, u64>,
     examples: Vec<Skipped>,
     unmapped: HashMap<String, u64>,
@@ -339,6 +352,17 @@ pub struct Aggregator {
 
 fn field(record: &Record, index: Option<usize>) -> Option<&str> {
     record.fields.get(index?).map(|s| s.trim())
+}
+
+/// A cell's value on the metric's scale, or the reason it is not an answer.
+fn classify(text: &str, labels: &[LabelValue], metric: &Metric) -> Result<i32, SkipReason> {
+    match read_cell(text, labels) {
+        Cell::Value(v) if (metric.min..=metric.max).contains(&v) => Ok(v),
+        Cell::Value(_) => Err(SkipReason::OffScale),
+        Cell::Blank => Err(SkipReason::Blank),
+        Cell::NotApplicable => Err(SkipReason::NotApplicable),
+        Cell::Unmapped(_) => Err(SkipReason::UnmappedLabel),
+    }
 }
 
 impl Aggregator {
@@ -357,93 +381,94 @@ impl Aggregator {
         }
     }
 
-    /// A cell's value on the metric's scale, or the reason it is not an answer.
-    fn value(&mut self, line: usize, column: &str, text: &str, metric: &Metric) -> Option<i32> {
-        let reason = match read_cell(text, &self.labels) {
-            Cell::Value(v) if (metric.min..=metric.max).contains(&v) => return Some(v),
-            Cell::Value(_) => SkipReason::OffScale,
-            Cell::Blank => SkipReason::Blank,
-            Cell::NotApplicable => SkipReason::NotApplicable,
-            Cell::Unmapped(_) => SkipReason::UnmappedLabel,
-        };
-        self.skip(line, column, text, reason);
-        None
-    }
-
-    fn count(&mut self, card: Id, metric: &Metric, key: &Key, value: i32) {
-        self.histograms
-            .entry((card, key.clone()))
-            .or_insert_with(|| metric.empty_histogram())
+    fn count(&mut self, slot: usize, link: usize, value: i32) {
+        let metric = self.links[link].2;
+        self.slots[slot].histograms[link]
+            .get_or_insert_with(|| metric.empty_histogram())
             .add(value, 1);
-        *self.used.entry(card).or_default() += 1;
+        self.used[link] += 1;
     }
 
-    fn slice_of(&mut self, record: &Record) -> Key {
+    /// The slot of a row's period and segment; found by comparison, so reading a row allocates
+    /// nothing once its slot exists.
+    fn slot_of(&mut self, record: &Record) -> usize {
         let period = match field(record, self.date) {
             Some(date) => {
-                let period = period_of(date, self.period);
-                if period.is_none() {
+                let key = period_key(date, self.period);
+                if key.is_none() {
                     self.undated += 1;
                 }
-                period
+                key
             }
             None => None,
         };
-        let segment = field(record, self.segment)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string);
-        (period, segment)
+        let segment = field(record, self.segment).filter(|s| !s.is_empty());
+        let found = self
+            .slots
+            .iter()
+            .position(|s| s.period == period && s.segment.as_deref() == segment);
+        found.unwrap_or_else(|| {
+            self.slots.push(Slot {
+                period,
+                segment: segment.map(str::to_string),
+                histograms: vec![None; self.links.len()],
+                pairs: PairSums::default(),
+            });
+            self.slots.len() - 1
+        })
     }
 
     pub fn push(&mut self, record: &Record) {
         self.rows += 1;
-        let key = self.slice_of(record);
+        let slot = self.slot_of(record);
         match self.long {
-            None => self.push_wide(record, key),
-            Some((touchpoint, value)) => self.push_long(record, key, touchpoint, value),
+            None => self.push_wide(record, slot),
+            Some((touchpoint, value)) => self.push_long(record, slot, touchpoint, value),
         }
     }
 
-    fn push_wide(&mut self, record: &Record, key: Key) {
-        let mut answers = Vec::new();
-        for i in 0..self.links.len() {
-            let (card, metric) = (self.links[i].1, self.links[i].2);
-            let column = self.wide_columns[i];
+    fn push_wide(&mut self, record: &Record, slot: usize) {
+        self.row_answers.clear();
+        for link in 0..self.links.len() {
+            let column = self.wide_columns[link];
             let text = record.fields.get(column).map(String::as_str).unwrap_or("");
-            let name = self.column_names[column].clone();
-            if let Some(v) = self.value(record.line, &name, text, &metric) {
-                self.count(card, &metric, &key, v);
-                answers.push((card, v));
+            match classify(text, &self.labels, &self.links[link].2) {
+                Ok(v) => {
+                    self.count(slot, link, v);
+                    self.row_answers.push((self.links[link].1, v));
+                }
+                Err(reason) => {
+                    let name = self.column_names[column].clone();
+                    self.skip(record.line, &name, text, reason);
+                }
             }
         }
         if let Some(Loyalty::Column(column)) = self.loyalty {
             let loyalty = field(record, Some(column)).map(|t| read_cell(t, &self.labels));
-            if let (Some(Cell::Value(y)), Some(x)) = (loyalty, self.plan.respondent_score(&answers))
+            if let (Some(Cell::Value(y)), Some(x)) =
+                (loyalty, self.plan.respondent_score(&self.row_answers))
             {
-                self.pairs.entry(key).or_default().add(x, f64::from(y));
+                self.slots[slot].pairs.add(x, f64::from(y));
             }
         }
     }
 
-    fn push_long(&mut self, record: &Record, key: Key, touchpoint: usize, value: usize) {
-        let name = field(record, Some(touchpoint)).unwrap_or("").to_string();
+    fn push_long(&mut self, record: &Record, slot: usize, touchpoint: usize, value: usize) {
+        let name = field(record, Some(touchpoint)).unwrap_or("");
         let text = record.fields.get(value).map(String::as_str).unwrap_or("");
-        let link = self
-            .links
-            .iter()
-            .find(|(column, _, _)| *column == name)
-            .map(|(_, c, m)| (*c, *m));
+        let link = self.links.iter().position(|(column, _, _)| column == name);
         let respondent = field(record, self.respondent).map(str::to_string);
-        let is_loyalty = matches!(&self.loyalty, Some(Loyalty::Touchpoint(l)) if *l == name);
+        let is_loyalty = matches!(&self.loyalty, Some(Loyalty::Touchpoint(l)) if l == name);
         if is_loyalty {
             if let (Some(id), Cell::Value(y)) = (&respondent, read_cell(text, &self.labels)) {
                 let entry = self.respondents.entry(id.clone()).or_default();
                 entry.loyalty = Some(y);
-                entry.slice = key.clone();
+                entry.slot = slot;
             }
         }
-        let Some((card, metric)) = link else {
+        let Some(link) = link else {
             if !is_loyalty {
+                let name = name.to_string();
                 self.skip(
                     record.line,
                     "touchpoint",
@@ -453,14 +478,19 @@ impl Aggregator {
             }
             return;
         };
-        let Some(v) = self.value(record.line, &name, text, &metric) else {
-            return;
-        };
-        self.count(card, &metric, &key, v);
-        if let (Some(id), Some(_)) = (respondent, &self.loyalty) {
-            let entry = self.respondents.entry(id).or_default();
-            entry.answers.push((card, v));
-            entry.slice = key;
+        match classify(text, &self.labels, &self.links[link].2) {
+            Ok(v) => {
+                self.count(slot, link, v);
+                if let (Some(id), Some(_)) = (respondent, &self.loyalty) {
+                    let entry = self.respondents.entry(id).or_default();
+                    entry.answers.push((self.links[link].1, v));
+                    entry.slot = slot;
+                }
+            }
+            Err(reason) => {
+                let name = name.to_string();
+                self.skip(record.line, &name, text, reason);
+            }
         }
     }
 
@@ -470,24 +500,40 @@ impl Aggregator {
                 respondent.loyalty,
                 self.plan.respondent_score(&respondent.answers),
             ) {
-                self.pairs
-                    .entry(respondent.slice)
-                    .or_default()
-                    .add(x, f64::from(y));
+                self.slots[respondent.slot].pairs.add(x, f64::from(y));
             }
         }
-        let mut periods: Vec<String> = self
-            .histograms
-            .keys()
-            .filter_map(|(_, (p, _))| p.clone())
-            .collect();
+        let periodicity = self.period;
+        let name = |key: Option<(i32, u32)>| key.map(|k| period_name(k, periodicity));
+        let mut evidence = Vec::new();
+        let mut loyalty = Vec::new();
+        for slot in &self.slots {
+            for (link, histogram) in slot.histograms.iter().enumerate() {
+                if let Some(answers) = histogram {
+                    let (period, segment) = (name(slot.period), slot.segment.clone());
+                    evidence.push(Evidence {
+                        card: self.links[link].1,
+                        period,
+                        segment,
+                        answers: answers.clone(),
+                    });
+                }
+            }
+            if slot.pairs.n > 0 {
+                loyalty.push(LoyaltyEvidence {
+                    period: name(slot.period),
+                    segment: slot.segment.clone(),
+                    sums: slot.pairs,
+                });
+            }
+        }
+        evidence
+            .sort_by(|a, b| (a.card, &a.period, &a.segment).cmp(&(b.card, &b.period, &b.segment)));
+        loyalty.sort_by(|a, b| (&a.period, &a.segment).cmp(&(&b.period, &b.segment)));
+        let mut periods: Vec<String> = evidence.iter().filter_map(|e| e.period.clone()).collect();
         periods.sort();
         periods.dedup();
-        let mut segments: Vec<String> = self
-            .histograms
-            .keys()
-            .filter_map(|(_, (_, s))| s.clone())
-            .collect();
+        let mut segments: Vec<String> = evidence.iter().filter_map(|e| e.segment.clone()).collect();
         segments.sort();
         segments.dedup();
         let mut unmapped: Vec<(String, u64)> = self.unmapped.into_iter().collect();
@@ -495,28 +541,12 @@ impl Aggregator {
         let used = self
             .links
             .iter()
-            .map(|(_, card, _)| (*card, self.used.get(card).copied().unwrap_or(0)))
+            .zip(&self.used)
+            .map(|((_, card, _), n)| (*card, *n))
             .collect();
         ImportResult {
-            evidence: self
-                .histograms
-                .into_iter()
-                .map(|((card, (period, segment)), answers)| Evidence {
-                    card,
-                    period,
-                    segment,
-                    answers,
-                })
-                .collect(),
-            loyalty: self
-                .pairs
-                .into_iter()
-                .map(|((period, segment), sums)| LoyaltyEvidence {
-                    period,
-                    segment,
-                    sums,
-                })
-                .collect(),
+            evidence,
+            loyalty,
             report: ImportReport {
                 layout: self.layout,
                 separator: self.separator,
@@ -541,7 +571,11 @@ pub fn import(
 ) -> Result<ImportResult, SurveyError> {
     let mut survey = Survey::open(text, mapping.layout)?;
     let mut aggregator = survey.aggregator(mapping, plan)?;
-    while let Some(record) = survey.next_record() {
+    let mut record = Record {
+        line: 0,
+        fields: Vec::new(),
+    };
+    while survey.read_into(&mut record) {
         aggregator.push(&record);
     }
     Ok(aggregator.finish())

@@ -92,8 +92,8 @@ impl<'a> CsvReader<'a> {
         }
     }
 
-    fn quoted_field(&mut self) -> String {
-        let mut field = String::new();
+    /// Appends a quoted field (the opening quote at the current position) to `field`.
+    fn quoted_field(&mut self, field: &mut String) {
         self.pos += 1;
         let mut start = self.pos;
         while self.pos < self.bytes.len() {
@@ -108,14 +108,9 @@ impl<'a> CsvReader<'a> {
                     self.pos += 1;
                     // Text after the closing quote, before the separator, is kept as written.
                     let rest = self.pos;
-                    while self.pos < self.bytes.len()
-                        && !matches!(self.bytes[self.pos], b'\n' | b'\r')
-                        && self.bytes[self.pos] != self.separator
-                    {
-                        self.pos += 1;
-                    }
+                    self.skip_plain();
                     field.push_str(&self.text[rest..self.pos]);
-                    return field;
+                    return;
                 }
                 b'\n' => {
                     self.line += 1;
@@ -132,42 +127,58 @@ impl<'a> CsvReader<'a> {
         }
         // An unclosed quote runs to the end of the file.
         field.push_str(&self.text[start..]);
-        field
     }
 
-    fn plain_field(&mut self) -> String {
-        let start = self.pos;
+    /// Moves past unquoted text up to the next separator or line end.
+    fn skip_plain(&mut self) {
         while self.pos < self.bytes.len()
             && self.bytes[self.pos] != self.separator
             && !matches!(self.bytes[self.pos], b'\n' | b'\r')
         {
             self.pos += 1;
         }
-        self.text[start..self.pos].to_string()
     }
 
-    pub fn next_record(&mut self) -> Option<Record> {
+    /// Reads the next record into `record`, reusing its buffers (a large file then costs no
+    /// allocation per field). False at the end of the text.
+    pub fn read_into(&mut self, record: &mut Record) -> bool {
         // Blank lines between records are skipped.
         while self.line_end() {}
         if self.pos >= self.bytes.len() {
-            return None;
+            return false;
         }
-        let line = self.line;
-        let mut fields = Vec::new();
+        record.line = self.line;
+        let mut count = 0;
         loop {
-            let field = if self.bytes.get(self.pos) == Some(&b'"') {
-                self.quoted_field()
+            if count == record.fields.len() {
+                record.fields.push(String::new());
+            }
+            let field = &mut record.fields[count];
+            field.clear();
+            if self.bytes.get(self.pos) == Some(&b'"') {
+                self.quoted_field(field);
             } else {
-                self.plain_field()
-            };
-            fields.push(field);
+                let start = self.pos;
+                self.skip_plain();
+                field.push_str(&self.text[start..self.pos]);
+            }
+            count += 1;
             if self.bytes.get(self.pos) == Some(&self.separator) {
                 self.pos += 1;
                 continue;
             }
             self.line_end();
-            return Some(Record { line, fields });
+            record.fields.truncate(count);
+            return true;
         }
+    }
+
+    pub fn next_record(&mut self) -> Option<Record> {
+        let mut record = Record {
+            line: 0,
+            fields: Vec::new(),
+        };
+        self.read_into(&mut record).then_some(record)
     }
 }
 

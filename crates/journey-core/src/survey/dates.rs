@@ -40,13 +40,25 @@ pub fn year_month(text: &str) -> Option<(i32, u32)> {
     ((1..=12).contains(&month) && (1000..=9999).contains(&year)).then_some((year as i32, month))
 }
 
-/// `2026-03` or `2026-Q1`.
-pub fn period_of(text: &str, periodicity: Periodicity) -> Option<String> {
+/// The year and the month or quarter number, without building a string per answer.
+pub fn period_key(text: &str, periodicity: Periodicity) -> Option<(i32, u32)> {
     let (year, month) = year_month(text)?;
     Some(match periodicity {
-        Periodicity::Month => format!("{year}-{month:02}"),
-        Periodicity::Quarter => format!("{year}-Q{}", (month - 1) / 3 + 1),
+        Periodicity::Month => (year, month),
+        Periodicity::Quarter => (year, (month - 1) / 3 + 1),
     })
+}
+
+pub fn period_name((year, n): (i32, u32), periodicity: Periodicity) -> String {
+    match periodicity {
+        Periodicity::Month => format!("{year}-{n:02}"),
+        Periodicity::Quarter => format!("{year}-Q{n}"),
+    }
+}
+
+/// `2026-03` or `2026-Q1`.
+pub fn period_of(text: &str, periodicity: Periodicity) -> Option<String> {
+    period_key(text, periodicity).map(|key| period_name(key, periodicity))
 }
 
 #[cfg(test)]
