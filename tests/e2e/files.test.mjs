@@ -20,7 +20,7 @@ test('an export imports into a fresh browser and exports byte for byte the same'
   assert.equal(first.name, 'consultancy-client-journey.journey.json');
   const document = JSON.parse(first.text);
   assert.equal(document.format, 'journeyscope-map');
-  assert.equal(document.schema, 1);
+  assert.equal(document.schema, 2);
   assert.ok(first.text.endsWith('}\n'));
   await page.context().close();
 
