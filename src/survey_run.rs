@@ -23,15 +23,10 @@ pub async fn run(
         line: 0,
         fields: Vec::new(),
     };
-    loop {
-        for _ in 0..SLICE {
-            if !survey.read_into(&mut record) {
-                return Ok(aggregator.finish());
-            }
-            aggregator.push(&record);
-        }
+    while !aggregator.read(&mut survey, &mut record, SLICE) {
         let (read, all) = survey.progress();
         on_progress.emit(read as f64 / all.max(1) as f64);
         yew::platform::time::sleep(Duration::ZERO).await;
     }
+    Ok(aggregator.finish())
 }

@@ -123,6 +123,17 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
             },
         )
     };
+    // Back to the mapping step for the same file, with the given mapping.
+    let to_mapping = |name: &String, text: &Rc<String>| {
+        let (step, name, text) = (step.clone(), name.clone(), text.clone());
+        Callback::from(move |mapping| {
+            step.set(Step::Mapping {
+                name: name.clone(),
+                text: text.clone(),
+                mapping,
+            })
+        })
+    };
     let body = match &*step {
         Step::Idle => html! {
             <label class={classes!("button", "import-button", (!measured).then_some("is-disabled"))}>
@@ -140,16 +151,7 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
                     let (name, text) = (name.clone(), text.clone());
                     move |mapping| (name.clone(), text.clone(), mapping)
                 });
-                let on_layout = {
-                    let (step, name, text) = (step.clone(), name.clone(), text.clone());
-                    Callback::from(move |mapping| {
-                        step.set(Step::Mapping {
-                            name: name.clone(),
-                            text: text.clone(),
-                            mapping,
-                        })
-                    })
-                };
+                let on_layout = to_mapping(name, text);
                 let (layout, columns) = (survey.layout, survey.columns.clone());
                 let choices = survey.choices(CHOICE_SCAN);
                 html! {
@@ -201,16 +203,7 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
                     step.set(Step::Idle);
                 })
             };
-            let on_remap = {
-                let (step, name, text) = (step.clone(), name.clone(), text.clone());
-                Callback::from(move |mapping| {
-                    step.set(Step::Mapping {
-                        name: name.clone(),
-                        text: text.clone(),
-                        mapping,
-                    })
-                })
-            };
+            let on_remap = to_mapping(name, text);
             let on_rerun = run.reform({
                 let (name, text) = (name.clone(), text.clone());
                 move |mapping| (name.clone(), text.clone(), mapping)

@@ -418,6 +418,18 @@ impl Aggregator {
         })
     }
 
+    /// Reads and counts up to `limit` records through the reused `record`; true once the file
+    /// is done.
+    pub fn read(&mut self, survey: &mut Survey<'_>, record: &mut Record, limit: usize) -> bool {
+        for _ in 0..limit {
+            if !survey.read_into(record) {
+                return true;
+            }
+            self.push(record);
+        }
+        false
+    }
+
     pub fn push(&mut self, record: &Record) {
         self.rows += 1;
         let slot = self.slot_of(record);
@@ -575,8 +587,6 @@ pub fn import(
         line: 0,
         fields: Vec::new(),
     };
-    while survey.read_into(&mut record) {
-        aggregator.push(&record);
-    }
+    aggregator.read(&mut survey, &mut record, usize::MAX);
     Ok(aggregator.finish())
 }
