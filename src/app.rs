@@ -3,8 +3,9 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use journey_core::exports::{export, read_map, Export};
 use journey_core::store::Backup;
-use journey_core::{export_file_name, export_json, import_json, JourneyMap, Template};
+use journey_core::{JourneyMap, Template};
 use yew::prelude::*;
 
 use crate::browser::{fresh_map_id, now};
@@ -77,18 +78,12 @@ pub fn App() -> Html {
             }
         }
     };
-    let export = |map: &JourneyMap| {
-        download(
-            &export_file_name(map),
-            "application/json",
-            &export_json(map),
-        )
-    };
-    let on_export_id = {
+    let on_export = {
         let (state, report) = (state.clone(), report_download.clone());
-        Callback::from(move |id: String| {
+        Callback::from(move |(id, kind): (String, Export)| {
             if let Some(map) = state.library.get(&id) {
-                report(export(map));
+                let file = export(map, kind);
+                report(download(&file.name, file.mime, &file.text));
             }
         })
     };
@@ -101,7 +96,7 @@ pub fn App() -> Html {
     let on_file = {
         let (state, notice) = (state.clone(), notice.clone());
         Callback::from(move |(name, text): (String, Result<String, String>)| {
-            let parsed = text.and_then(|text| import_json(&text).map_err(|e| e.to_string()));
+            let parsed = text.and_then(|text| read_map(&text, fresh_map_id(), now()));
             match parsed {
                 Ok(map) => {
                     notice.set(Some(Notice::Info(format!(
@@ -177,9 +172,9 @@ pub fn App() -> Html {
                         state.dispatch(LibraryAction::Replace(map))
                     })
                 };
-                let on_export = on_export_id.reform({
+                let on_export = on_export.reform({
                     let id = id.clone();
-                    move |_| id.clone()
+                    move |kind| (id.clone(), kind)
                 });
                 html! { <MapView key={id.clone()} map={map.clone()} {on_change} on_back={on_back.clone()} {on_export} /> }
             }
@@ -198,7 +193,7 @@ pub fn App() -> Html {
                 {on_open}
                 {on_rename}
                 on_duplicate={on_duplicate}
-                on_export={on_export_id}
+                on_export={on_export.reform(|id| (id, Export::Json))}
                 on_delete={dispatch_with(|id| LibraryAction::Delete { id })}
                 {on_file}
             />

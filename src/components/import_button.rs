@@ -40,11 +40,11 @@ pub fn ImportButton(props: &ImportButtonProps) -> Html {
     };
     html! {
         <label class="button import-button">
-            { "Import JSON" }
+            { "Import map file" }
             <input
                 type="file"
                 class="visually-hidden"
-                accept=".json,application/json"
+                accept=".json,.mmd,.md,.txt,application/json,text/plain"
                 multiple=true
                 {onchange}
             />

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use journey_core::exports::Export;
 use journey_core::{Edit, JourneyMap};
 use yew::prelude::*;
 
@@ -16,7 +17,7 @@ pub struct MapHeaderProps {
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
     pub on_back: Callback<()>,
-    pub on_export: Callback<()>,
+    pub on_export: Callback<Export>,
 }
 
 #[component]
@@ -38,7 +39,9 @@ pub fn MapHeader(props: &MapHeaderProps) -> Html {
                     aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">{ "Undo" }</button>
                 <button type="button" onclick={props.on_redo.reform(|_| ())} disabled={!props.can_redo}
                     aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
-                <button type="button" onclick={props.on_export.reform(|_| ())}>{ "Export JSON" }</button>
+                <button type="button" onclick={props.on_export.reform(|_| Export::Json)}>{ "Export JSON" }</button>
+                <button type="button" onclick={props.on_export.reform(|_| Export::CardsCsv)}>{ "Cards CSV" }</button>
+                <button type="button" onclick={props.on_export.reform(|_| Export::Mermaid)}>{ "Mermaid" }</button>
             </div>
         </div>
     }

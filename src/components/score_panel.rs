@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use journey_core::score::block::scores_csv;
+use journey_core::exports::{export, Export};
 use journey_core::score::evidence::{periods, segments};
 use journey_core::score::{gather_loyalty, Slice};
 use journey_core::{Edit, JourneyMap};
@@ -58,8 +58,8 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
     let export_csv = {
         let (map, problem) = (map.clone(), problem.clone());
         Callback::from(move |_: MouseEvent| {
-            let name = journey_core::export_file_name(&map).replace(".journey.json", ".scores.csv");
-            problem.set(download(&name, "text/csv", &scores_csv(&map)).err());
+            let file = export(&map, Export::ScoresCsv);
+            problem.set(download(&file.name, file.mime, &file.text).err());
         })
     };
     let scores = context.as_ref().map(|c| Rc::new(c.scores.clone()));

@@ -37,7 +37,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
         }
     });
     let empty = props.maps.is_empty().then(|| html! {
-        <p class="empty">{ "No maps yet. Start one from a template above, or import a .journey.json file." }</p>
+        <p class="empty">{ "No maps yet. Start one from a template above, or import a .journey.json or Mermaid journey file." }</p>
     });
     html! {
         <DropZone on_file={props.on_file.clone()}>
@@ -50,7 +50,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
                     <h2 id="your-maps-title">{ "Your maps" }</h2>
                     <ImportButton on_file={props.on_file.clone()} />
                 </div>
-                <p class="hint">{ "Maps are kept in this browser only. Drop a .journey.json file here to import it." }</p>
+                <p class="hint">{ "Maps are kept in this browser only. Drop a .journey.json or Mermaid (.mmd) file here to import it." }</p>
                 { for empty }
                 <ul class="map-list">{ for rows }</ul>
             </section>

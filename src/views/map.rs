@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use journey_core::exports::Export;
 use journey_core::score::evidence::{periods, segments};
 use journey_core::score::Slice;
 use journey_core::{Edit, JourneyMap};
@@ -23,7 +24,7 @@ pub struct MapViewProps {
     /// Every new version of the map, for the library to keep and save.
     pub on_change: Callback<Rc<JourneyMap>>,
     pub on_back: Callback<()>,
-    pub on_export: Callback<()>,
+    pub on_export: Callback<Export>,
 }
 
 #[component]

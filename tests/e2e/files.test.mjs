@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFromTemplate, downloadFrom, launch, openApp, storedMaps, waitForStored } from './helpers.mjs';
+import { createFromTemplate, downloadFrom, launch, openApp, stageNames, storedMaps, waitForStored } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -92,4 +92,30 @@ test('a map file dropped on the library is imported', async () => {
   }, exported.text);
   await page.locator('.map-row', { hasText: 'Online clothing purchase' }).waitFor();
   await page.context().close();
+});
+
+test('a map leaves as Mermaid and cards CSV, and the Mermaid comes back as a new map', async () => {
+  const page = await openApp(browser);
+  await createFromTemplate(page, 'service');
+  const mermaid = await downloadFrom(page, () => page.getByRole('button', { name: 'Mermaid' }).click());
+  assert.equal(mermaid.name, 'consultancy-client-journey.mmd');
+  assert.match(mermaid.text, /^journey\n    title Consultancy client journey\n    section Discover\n      Blog post found through search: 4: Operations lead at a mid-size firm\n/);
+  const cards = await downloadFrom(page, () => page.getByRole('button', { name: 'Cards CSV' }).click());
+  assert.equal(cards.name, 'consultancy-client-journey.cards.csv');
+  const rows = cards.text.trim().split('\n');
+  assert.equal(rows[0], 'stage,lane,kind,persona,text,note,channel,emotion');
+  assert.equal(rows.length, 1 + 25 + 5);
+  await page.context().close();
+
+  const fresh = await openApp(browser);
+  await fresh.locator('input[type=file]').setInputFiles({ name: mermaid.name, mimeType: 'text/plain', buffer: Buffer.from(mermaid.text) });
+  await fresh.getByRole('button', { name: 'Open Consultancy client journey' }).click();
+  assert.deepEqual(await stageNames(fresh), ['Discover', 'Learn', 'Consult', 'Commit', 'Ongoing support']);
+  await fresh.getByText('Support chat and quarterly review').waitFor();
+  assert.match(await fresh.locator('.emotion-curve').getAttribute('aria-label'), /Consult -1/);
+
+  await fresh.getByRole('button', { name: '← All maps' }).click();
+  await fresh.locator('input[type=file]').setInputFiles({ name: 'bad.mmd', mimeType: 'text/plain', buffer: Buffer.from('journey\n  section A\n    Task: 7: Me\n') });
+  await fresh.locator('.banner.error', { hasText: 'bad.mmd was not imported: Mermaid line 3: expected `task: score 1–5: actors`' }).waitFor();
+  await fresh.context().close();
 });

@@ -139,6 +139,11 @@ pub fn compact_json(map: &JourneyMap) -> String {
 /// The download name for a map: `<name>.journey.json`, the name reduced to lower-case letters,
 /// digits and dashes so it is safe on every file system.
 pub fn export_file_name(map: &JourneyMap) -> String {
+    format!("{}.journey.json", file_stem(map))
+}
+
+/// The map's name reduced to lower-case letters, digits and dashes, for file names.
+pub fn file_stem(map: &JourneyMap) -> String {
     let mut stem = String::new();
     for c in map.name.chars() {
         if c.is_alphanumeric() {
@@ -148,8 +153,11 @@ pub fn export_file_name(map: &JourneyMap) -> String {
         }
     }
     let stem = stem.trim_end_matches('-');
-    let stem = if stem.is_empty() { "journey-map" } else { stem };
-    format!("{stem}.journey.json")
+    if stem.is_empty() {
+        "journey-map".to_string()
+    } else {
+        stem.to_string()
+    }
 }
 
 /// Reads a document of any released schema version, migrates it and checks it.

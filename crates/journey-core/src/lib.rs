@@ -4,10 +4,13 @@
 //! Nothing here touches a browser: the app calls these functions and does the IO itself, so the
 //! whole domain is tested natively with plain `cargo test`.
 
+pub mod cards_csv;
 pub mod edit;
+pub mod exports;
 pub mod format;
 pub mod history;
 pub mod library;
+pub mod mermaid;
 pub mod model;
 pub mod score;
 pub mod store;

@@ -193,3 +193,17 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn mermaid_carries_stages_tasks_and_feelings_and_a_second_trip_changes_nothing(map in reachable_map()) {
+        use journey_core::mermaid::{from_mermaid, to_mermaid};
+        let once = from_mermaid(&to_mermaid(&map), "m".into(), 0).expect("our own Mermaid reads back");
+        prop_assert_eq!(validate(&once), vec![]);
+        let names = |m: &JourneyMap| m.stages.iter().map(|s| s.name.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>();
+        prop_assert_eq!(names(&once), names(&map));
+        let text = to_mermaid(&once);
+        let twice = from_mermaid(&text, "m".into(), 0).expect("a second trip reads back");
+        prop_assert_eq!(to_mermaid(&twice), text);
+    }
+}

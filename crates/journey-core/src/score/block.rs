@@ -138,7 +138,7 @@ pub fn scores_block(map: &JourneyMap) -> Option<ScoresBlock> {
     })
 }
 
-fn csv_field(text: &str) -> String {
+pub(crate) fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {

@@ -1,0 +1,104 @@
+//! Every file a map can become, and reading a map back from whichever of them it was.
+
+use crate::cards_csv::cards_csv;
+use crate::format::{export_json, file_stem, import_json};
+use crate::mermaid::{from_mermaid, to_mermaid};
+use crate::model::{JourneyMap, Millis};
+use crate::score::block::scores_csv;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// The map file, with its read-only scores block.
+    Json,
+    CardsCsv,
+    ScoresCsv,
+    Mermaid,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportFile {
+    pub name: String,
+    pub mime: &'static str,
+    pub text: String,
+}
+
+pub fn export(map: &JourneyMap, kind: Export) -> ExportFile {
+    let stem = file_stem(map);
+    let (name, mime, text) = match kind {
+        Export::Json => (
+            format!("{stem}.journey.json"),
+            "application/json",
+            export_json(map),
+        ),
+        Export::CardsCsv => (format!("{stem}.cards.csv"), "text/csv", cards_csv(map)),
+        Export::ScoresCsv => (format!("{stem}.scores.csv"), "text/csv", scores_csv(map)),
+        Export::Mermaid => (format!("{stem}.mmd"), "text/plain", to_mermaid(map)),
+    };
+    ExportFile { name, mime, text }
+}
+
+/// A map from a map file or a Mermaid journey; a Mermaid map gets `new_id`. The error says
+/// what is wrong and where.
+pub fn read_map(text: &str, new_id: String, now: Millis) -> Result<JourneyMap, String> {
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("%%"));
+    if first == Some("journey") {
+        from_mermaid(text, new_id, now).map_err(|e| format!("Mermaid {e}"))
+    } else {
+        import_json(text).map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Template;
+
+    #[test]
+    fn files_are_named_after_the_map() {
+        let map = Template::Ecommerce.build("m".into(), 0);
+        let names: Vec<String> = [
+            Export::Json,
+            Export::CardsCsv,
+            Export::ScoresCsv,
+            Export::Mermaid,
+        ]
+        .into_iter()
+        .map(|k| export(&map, k).name)
+        .collect();
+        assert_eq!(
+            names,
+            [
+                "online-clothing-purchase.journey.json",
+                "online-clothing-purchase.cards.csv",
+                "online-clothing-purchase.scores.csv",
+                "online-clothing-purchase.mmd",
+            ]
+        );
+    }
+
+    #[test]
+    fn either_format_reads_back() {
+        let map = Template::ServiceBusiness.build("s".into(), 5);
+        assert_eq!(
+            read_map(&export(&map, Export::Json).text, "new".into(), 9),
+            Ok(map.clone())
+        );
+        let from_mermaid = read_map(&export(&map, Export::Mermaid).text, "new".into(), 9).unwrap();
+        assert_eq!(from_mermaid.id, "new");
+        assert_eq!(from_mermaid.stages.len(), 5);
+        assert!(read_map(
+            "%% a comment\njourney\n  section A\n    x: 9: y\n",
+            "n".into(),
+            0
+        )
+        .unwrap_err()
+        .starts_with("Mermaid line 4:"));
+        assert!(read_map("{", "n".into(), 0)
+            .unwrap_err()
+            .starts_with("not valid JSON"));
+    }
+}
