@@ -26,8 +26,17 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads a picked or dropped file as UTF-8 text.
-pub async fn read_text(file: web_sys::File) -> Result<String, String> {
+/// Reads a picked or dropped file as UTF-8 text, refusing one larger than `limit` bytes before
+/// reading it.
+pub async fn read_text(file: web_sys::File, limit: usize) -> Result<String, String> {
+    let megabytes = |bytes: f64| bytes / 1_048_576.0;
+    if file.size() > limit as f64 {
+        return Err(format!(
+            "it is {:.1} MB; the limit is {:.0} MB",
+            megabytes(file.size()),
+            megabytes(limit as f64)
+        ));
+    }
     let file = gloo_file::File::from(file);
     gloo_file::futures::read_as_text(&file)
         .await

@@ -5,6 +5,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::files::read_text;
+use journey_core::format::MAX_FILE_BYTES;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportButtonProps {
@@ -19,7 +20,7 @@ pub fn read_files(files: web_sys::FileList, on_file: &Callback<(String, Result<S
             let on_file = on_file.clone();
             spawn_local(async move {
                 let name = file.name();
-                on_file.emit((name, read_text(file).await));
+                on_file.emit((name, read_text(file, MAX_FILE_BYTES).await));
             });
         }
     }

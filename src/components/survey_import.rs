@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use journey_core::survey::{ImportResult, Survey, SurveyMapping};
+use journey_core::survey::{ImportResult, Survey, SurveyMapping, MAX_SURVEY_BYTES};
 use journey_core::{Edit, JourneyMap};
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
@@ -65,7 +65,7 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
             let (step, problem, remembered) = (step.clone(), problem.clone(), remembered.clone());
             spawn_local(async move {
                 let name = file.name();
-                match read_text(file).await {
+                match read_text(file, MAX_SURVEY_BYTES).await {
                     Ok(text) => {
                         problem.set(None);
                         let mapping = remembered.unwrap_or_default();

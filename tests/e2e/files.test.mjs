@@ -119,3 +119,38 @@ test('a map leaves as Mermaid and cards CSV, and the Mermaid comes back as a new
   await fresh.locator('.banner.error', { hasText: 'bad.mmd was not imported: Mermaid line 3: expected `task: score 1–5: actors`' }).waitFor();
   await fresh.context().close();
 });
+
+test('markup in a map file is shown as text and never runs', async () => {
+  const source = await openApp(browser);
+  await createFromTemplate(source, 'four-stage');
+  const exported = await downloadFrom(source, () => source.getByRole('button', { name: 'Export JSON' }).click());
+  await source.context().close();
+  const document = JSON.parse(exported.text);
+  const lane = document.map.lanes[0].id;
+  const stage = document.map.stages[0].id;
+  document.map.name = '<b>Bold</b> journey';
+  document.map.cards.push(
+    { id: 900, lane, stage, text: '<img src=x onerror="window.hacked=1">', channel: 'web' },
+    { id: 901, lane, stage, text: '<script>window.hacked=2</script>', channel: 'web' },
+  );
+  const page = await openApp(browser);
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  await page.locator('input[type=file]').setInputFiles({ name: 'x.journey.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(document)) });
+  await page.getByRole('button', { name: 'Open <b>Bold</b> journey' }).click();
+  await page.getByText('<img src=x onerror="window.hacked=1">').waitFor();
+  await page.getByText('<script>window.hacked=2</script>').waitFor();
+  assert.equal(await page.locator('main img, main script, main b').count(), 0);
+  assert.equal(await page.evaluate(() => window.hacked), undefined);
+  assert.equal(dialogs, 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a map file over the size limit is refused before it is read', async () => {
+  const page = await openApp(browser);
+  await page.locator('input[type=file]').setInputFiles({ name: 'huge.journey.json', mimeType: 'application/json', buffer: Buffer.alloc(21 * 1048576, 32) });
+  await page.locator('.banner.error', { hasText: 'huge.journey.json was not imported: it is 21.0 MB; the limit is 20 MB.' }).waitFor();
+  assert.equal(await page.locator('.map-row').count(), 0);
+  await page.context().close();
+});

@@ -134,6 +134,8 @@ pub enum EditError {
     NotMeasured(Id),
     ScaleMismatch(Id),
     ThresholdOutOfRange,
+    /// The edit would take the map past one of its size limits.
+    Limit(String),
 }
 
 impl fmt::Display for EditError {
@@ -164,6 +166,7 @@ impl fmt::Display for EditError {
             EditError::ThresholdOutOfRange => {
                 f.write_str("the alert threshold is between 0 and 100")
             }
+            EditError::Limit(problem) => write!(f, "the map would be too large ({problem})"),
         }
     }
 }

@@ -12,6 +12,9 @@ use crate::model::JourneyMap;
 use crate::score::block::{scores_block, ScoresBlock};
 use crate::validate::{validate, ValidationError};
 
+/// The largest map file read, far above what the map limits allow, so reading stays quick.
+pub const MAX_FILE_BYTES: usize = 20 * 1_048_576;
+
 /// The `format` tag every document carries, so a stray JSON file is told apart from a map.
 pub const FORMAT_NAME: &str = "journeyscope-map";
 
@@ -59,6 +62,9 @@ impl<'a> Document<'a> {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+    },
     NotJson {
         line: usize,
         column: usize,
@@ -92,6 +98,12 @@ impl fmt::Display for ImportError {
                     "not valid JSON at line {line}, column {column}: {message}"
                 )
             }
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "the file is {:.1} MB; Journeyscope reads map files up to {} MB",
+                *bytes as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
             ImportError::NotAJourneyMap => write!(
                 f,
                 "this is JSON but not a Journeyscope map (it lacks \"format\": \"{FORMAT_NAME}\")"
@@ -162,6 +174,9 @@ pub fn file_stem(map: &JourneyMap) -> String {
 
 /// Reads a document of any released schema version, migrates it and checks it.
 pub fn import_json(text: &str) -> Result<JourneyMap, ImportError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
         line: e.line(),
@@ -334,6 +349,15 @@ mod tests {
         assert_eq!(
             import_json(&text).unwrap_err().to_string(),
             "map.stages[0].name: empty"
+        );
+    }
+
+    #[test]
+    fn an_oversized_file_is_refused_before_parsing() {
+        let text = " ".repeat(MAX_FILE_BYTES + 1);
+        assert_eq!(
+            import_json(&text).unwrap_err().to_string(),
+            "the file is 20.0 MB; Journeyscope reads map files up to 20 MB"
         );
     }
 }

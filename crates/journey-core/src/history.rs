@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use crate::edit::{Edit, EditError};
 use crate::model::{JourneyMap, Millis};
+use crate::validate::limit_problems;
 
 /// How many edits can be undone.
 pub const UNDO_LIMIT: usize = 100;
@@ -44,6 +45,9 @@ impl Session {
     pub fn apply(&mut self, edit: &Edit, now: Millis) -> Result<bool, EditError> {
         let mut next = (*self.current).clone();
         next.apply(edit)?;
+        if let Some(problem) = limit_problems(&next).into_iter().next() {
+            return Err(EditError::Limit(problem.to_string()));
+        }
         if next == *self.current {
             return Ok(false);
         }
@@ -157,5 +161,30 @@ mod tests {
         let mut s = session();
         s.apply(&Edit::AddStage { name: "A".into() }, 5).unwrap();
         assert_eq!(s.map().updated, 10);
+    }
+
+    #[test]
+    fn an_edit_past_a_size_limit_is_refused() {
+        let mut s = session();
+        for i in 0..crate::validate::MAX_STAGES {
+            s.apply(
+                &Edit::AddStage {
+                    name: format!("S{i}"),
+                },
+                20,
+            )
+            .unwrap();
+        }
+        let refused = s.apply(
+            &Edit::AddStage {
+                name: "One too many".into(),
+            },
+            20,
+        );
+        assert_eq!(
+            refused.unwrap_err().to_string(),
+            "the map would be too large (stages: 201 stages; a map holds at most 200)"
+        );
+        assert_eq!(s.map().stages.len(), crate::validate::MAX_STAGES);
     }
 }

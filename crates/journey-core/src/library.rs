@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use crate::edit::{Edit, EditError};
 use crate::model::{JourneyMap, Millis};
+use crate::validate::limit_problems;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Library {
@@ -61,6 +62,9 @@ impl Library {
         };
         let mut map = (**slot).clone();
         map.apply(&Edit::RenameMap(name.to_string()))?;
+        if let Some(problem) = limit_problems(&map).into_iter().next() {
+            return Err(EditError::Limit(problem.to_string()));
+        }
         if map != **slot {
             map.updated = now;
             *slot = Rc::new(map);

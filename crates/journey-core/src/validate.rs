@@ -38,6 +38,106 @@ impl Report {
     }
 }
 
+/// How much one map may hold. A map past these is refused with the limit named, so a hostile or
+/// runaway file cannot freeze the page or fill the browser's storage.
+pub const MAX_STAGES: usize = 200;
+pub const MAX_LANES: usize = 50;
+pub const MAX_PERSONAS: usize = 50;
+pub const MAX_CARDS: usize = 10_000;
+/// Characters in a name or title.
+pub const MAX_NAME: usize = 500;
+/// Characters in a card's text, a note or a description.
+pub const MAX_TEXT: usize = 10_000;
+/// Histograms kept for the score (touchpoints × periods × segments).
+pub const MAX_EVIDENCE: usize = 50_000;
+
+fn too_many(report: &mut Report, path: &str, count: usize, max: usize, what: &str) {
+    if count > max {
+        report.push(
+            path.into(),
+            format!("{count} {what}; a map holds at most {max}"),
+        );
+    }
+}
+
+fn too_long(report: &mut Report, path: String, text: &str, max: usize) {
+    let chars = text.chars().count();
+    if chars > max {
+        report.push(path, format!("{chars} characters; at most {max}"));
+    }
+}
+
+/// Only the size limits, cheap enough to check after every edit.
+pub fn limit_problems(map: &JourneyMap) -> Vec<ValidationError> {
+    let mut report = Report { errors: Vec::new() };
+    too_long(&mut report, "name".into(), &map.name, MAX_NAME);
+    too_long(
+        &mut report,
+        "description".into(),
+        &map.description,
+        MAX_TEXT,
+    );
+    too_many(
+        &mut report,
+        "stages",
+        map.stages.len(),
+        MAX_STAGES,
+        "stages",
+    );
+    too_many(&mut report, "lanes", map.lanes.len(), MAX_LANES, "lanes");
+    too_many(
+        &mut report,
+        "personas",
+        map.personas.len(),
+        MAX_PERSONAS,
+        "personas",
+    );
+    too_many(&mut report, "cards", map.cards.len(), MAX_CARDS, "cards");
+    too_many(
+        &mut report,
+        "scoring.evidence",
+        map.scoring.evidence.len(),
+        MAX_EVIDENCE,
+        "histograms",
+    );
+    for (i, s) in map.stages.iter().enumerate() {
+        too_long(&mut report, format!("stages[{i}].name"), &s.name, MAX_NAME);
+        too_long(
+            &mut report,
+            format!("stages[{i}].description"),
+            s.description.as_deref().unwrap_or(""),
+            MAX_TEXT,
+        );
+    }
+    for (i, l) in map.lanes.iter().enumerate() {
+        too_long(&mut report, format!("lanes[{i}].title"), &l.title, MAX_NAME);
+    }
+    for (i, p) in map.personas.iter().enumerate() {
+        too_long(
+            &mut report,
+            format!("personas[{i}].name"),
+            &p.name,
+            MAX_NAME,
+        );
+        too_long(
+            &mut report,
+            format!("personas[{i}].description"),
+            &p.description,
+            MAX_TEXT,
+        );
+    }
+    for (i, c) in map.cards.iter().enumerate() {
+        too_long(&mut report, format!("cards[{i}].text"), &c.text, MAX_TEXT);
+        too_long(
+            &mut report,
+            format!("cards[{i}].note"),
+            c.note.as_deref().unwrap_or(""),
+            MAX_TEXT,
+        );
+    }
+    report.errors
+}
+
 /// A map id doubles as part of a storage key, so it is kept to a safe alphabet.
 pub fn is_valid_map_id(id: &str) -> bool {
     !id.is_empty()
@@ -147,6 +247,7 @@ pub fn validate(map: &JourneyMap) -> Vec<ValidationError> {
         }
     }
     validate_scoring(map, &mut report);
+    report.errors.extend(limit_problems(map));
     report.errors
 }
 
@@ -311,6 +412,23 @@ mod tests {
             [
                 "lanes[2].kind: a second feelings lane",
                 "personas[0].emotions[1].stage: a second emotion for the same stage",
+            ]
+        );
+    }
+
+    #[test]
+    fn size_limits_are_named() {
+        let mut map = valid();
+        map.cards[0].text = "x".repeat(MAX_TEXT + 1);
+        map.name = "n".repeat(MAX_NAME + 1);
+        assert_eq!(
+            messages(&map),
+            [
+                format!("name: {} characters; at most {MAX_NAME}", MAX_NAME + 1),
+                format!(
+                    "cards[0].text: {} characters; at most {MAX_TEXT}",
+                    MAX_TEXT + 1
+                ),
             ]
         );
     }

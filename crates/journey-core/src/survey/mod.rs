@@ -13,5 +13,9 @@ pub use aggregate::{
     SurveyError, SurveyMapping,
 };
 pub use dates::Periodicity;
+
+/// The largest survey file read in the browser: room for a million-row export several times
+/// over, while staying clear of what a tab's memory allows.
+pub const MAX_SURVEY_BYTES: usize = 256 * 1_048_576;
 pub use layout::{Column, Layout};
 pub use values::LabelValue;
