@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use journey_core::store::{human_size, stored_chars};
 use journey_core::JourneyMap;
 use yew::prelude::*;
 
@@ -38,6 +39,7 @@ pub fn MapRow(props: &MapRowProps) -> Html {
         n => format!("{n} cards"),
     };
     let open_label = format!("Open {}", map.name);
+    let size = use_memo(map.clone(), |map| human_size(stored_chars(map)));
     html! {
         <li class="map-row" data-map-id={map.id.clone()}>
             <div class="map-row-main">
@@ -45,7 +47,7 @@ pub fn MapRow(props: &MapRowProps) -> Html {
                     <InlineText value={map.name.clone()} label="Map name" {on_commit} />
                 </h3>
                 <p class="map-row-meta">
-                    { format!("{stages} · {cards} · last edited ") }
+                    { format!("{stages} · {cards} · {size} · last edited ") }
                     <time>{ local_time(map.updated) }</time>
                 </p>
             </div>

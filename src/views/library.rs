@@ -1,5 +1,6 @@
 use std::rc::Rc;
 
+use journey_core::store::{human_size, stored_chars, QUOTA_CHARS};
 use journey_core::{JourneyMap, Template};
 use yew::prelude::*;
 
@@ -36,6 +37,14 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
             />
         }
     });
+    let used = use_memo(props.maps.clone(), |maps| {
+        maps.iter().map(|m| stored_chars(m)).sum::<usize>()
+    });
+    let usage = format!(
+        "Stored in this browser: {} of about {}.",
+        human_size(*used),
+        human_size(QUOTA_CHARS)
+    );
     let empty = props.maps.is_empty().then(|| html! {
         <p class="empty">{ "No maps yet. Start one from a template above, or import a .journey.json or Mermaid journey file." }</p>
     });
@@ -50,6 +59,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
                     <h2 id="your-maps-title">{ "Your maps" }</h2>
                     <ImportButton on_file={props.on_file.clone()} />
                 </div>
+                <p class="hint storage-usage">{ usage }</p>
                 <p class="hint">{ "Maps are kept in this browser only. Drop a .journey.json or Mermaid (.mmd) file here to import it." }</p>
                 { for empty }
                 <ul class="map-list">{ for rows }</ul>

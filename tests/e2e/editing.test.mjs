@@ -100,7 +100,10 @@ test('everything is there after a reload', async () => {
   assert.equal(await page.getByLabel('Feeling of Primary customer at Decision').inputValue(), '2');
   await page.getByRole('button', { name: '← All maps' }).click();
   await page.locator('.map-row').waitFor();
-  assert.match(await page.locator('.map-row-meta').textContent(), /^4 stages · 1 card · last edited /);
+  const stored = await page.evaluate(() => Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0));
+  const size = stored < 1000 ? `${stored} B` : `${Math.round(stored / 1000)} KB`;
+  assert.match(await page.locator('.map-row-meta').textContent(), new RegExp(`^4 stages · 1 card · ${size} · last edited `));
+  assert.equal(await page.locator('.storage-usage').textContent(), `Stored in this browser: ${size} of about 5.0 MB.`);
   assert.equal(Object.keys(await storedMaps(page)).length, 1);
   await page.context().close();
 });

@@ -28,6 +28,23 @@ pub fn encode(map: &JourneyMap) -> String {
     compact_json(map)
 }
 
+/// What browsers give one site: about five million characters of localStorage.
+pub const QUOTA_CHARS: usize = 5_000_000;
+
+/// How much of the quota a map takes, in characters of its stored value and key.
+pub fn stored_chars(map: &JourneyMap) -> usize {
+    encode(map).chars().count() + map_key(&map.id).len()
+}
+
+/// "12 KB", "1.4 MB": a size in characters, as people read it.
+pub fn human_size(chars: usize) -> String {
+    match chars {
+        0..=999 => format!("{chars} B"),
+        1_000..=999_999 => format!("{} KB", (chars as f64 / 1000.0).round()),
+        _ => format!("{:.1} MB", chars as f64 / 1_000_000.0),
+    }
+}
+
 /// A stored value that could not be turned into a map.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreadable {
@@ -130,6 +147,18 @@ mod tests {
 
     fn map(id: &str) -> JourneyMap {
         JourneyMap::empty(id.into(), format!("Map {id}"), 5)
+    }
+
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(human_size(512), "512 B");
+        assert_eq!(human_size(12_345), "12 KB");
+        assert_eq!(human_size(1_450_000), "1.4 MB");
+        let map = map("a");
+        assert_eq!(
+            stored_chars(&map),
+            encode(&map).len() + "journeyscope:map:a".len()
+        );
     }
 
     #[test]
