@@ -20,15 +20,19 @@ cargo test --workspace --all-features --locked
 step "component tests in headless Chromium"
 cargo test -p journeyscope --target wasm32-unknown-unknown --locked
 
-step "release build"
+step "release build, and a debug build for the crash-screen test"
 trunk build --release --offline
+trunk build --offline --dist dist-debug
 
 step "end-to-end tests against the release build on 127.0.0.1"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+debug_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-BASE_URL="http://127.0.0.1:$port/" npm run --silent e2e | tee target/e2e.log
+python3 -m http.server "$debug_port" --bind 127.0.0.1 --directory dist-debug >/dev/null 2>&1 &
+debug_server=$!
+trap 'kill $server $debug_server 2>/dev/null || true' EXIT
+BASE_URL="http://127.0.0.1:$port/" DEBUG_BASE_URL="http://127.0.0.1:$debug_port/" npm run --silent e2e | tee target/e2e.log
 e2e_summary=$(awk '/^# pass/ { pass = $3 } /^# fail/ { fail = $3 } END { print pass " passed, " fail " failed" }' target/e2e.log)
 
 step "release size"

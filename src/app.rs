@@ -164,6 +164,7 @@ pub fn App() -> Html {
     };
 
     let view = match &*route {
+        Route::DebugPanic => panic!("a crash on purpose, to test the crash screen"),
         Route::Map(id) => match state.library.get(id) {
             Some(map) => {
                 let on_change = {

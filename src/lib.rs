@@ -4,6 +4,7 @@
 mod app;
 mod browser;
 pub mod components;
+pub mod crash;
 mod files;
 mod hooks;
 pub mod places;

@@ -1,3 +1,4 @@
 fn main() {
+    journeyscope::crash::install();
     yew::Renderer::<journeyscope::App>::new().render();
 }

@@ -4,12 +4,17 @@
 pub enum Route {
     Library,
     Map(String),
+    /// Debug builds only: panics on purpose, to test the crash screen.
+    DebugPanic,
 }
 
 const MAP_PREFIX: &str = "#/map/";
 
 impl Route {
     pub fn parse(hash: &str) -> Route {
+        if cfg!(debug_assertions) && hash == "#/debug/panic" {
+            return Route::DebugPanic;
+        }
         match hash.strip_prefix(MAP_PREFIX) {
             Some(id) if !id.is_empty() => Route::Map(id.to_string()),
             _ => Route::Library,
@@ -18,7 +23,7 @@ impl Route {
 
     pub fn hash(&self) -> String {
         match self {
-            Route::Library => "#/".to_string(),
+            Route::Library | Route::DebugPanic => "#/".to_string(),
             Route::Map(id) => format!("{MAP_PREFIX}{id}"),
         }
     }
