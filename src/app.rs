@@ -6,6 +6,8 @@ use gloo::events::EventListener;
 use journey_core::exports::{export, read_map, Export};
 use journey_core::store::Backup;
 use journey_core::{JourneyMap, Template};
+use wasm_bindgen::JsCast;
+use web_sys::StorageEvent;
 use yew::prelude::*;
 
 use crate::browser::{fresh_map_id, now};
@@ -46,6 +48,21 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                 route.set(Route::current());
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        // Another tab's saves arrive as storage events; the library takes them in.
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                if let Some(action) = event
+                    .dyn_ref::<StorageEvent>()
+                    .and_then(storage::external_change)
+                {
+                    state.dispatch(action);
+                }
             });
             move || drop(listener)
         });

@@ -8,6 +8,9 @@ use journey_core::store::{self, Loaded};
 use journey_core::JourneyMap;
 use web_sys::Storage;
 
+use crate::state::library::LibraryAction;
+use std::rc::Rc;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageError {
     /// The browser gives no localStorage at all.
@@ -74,6 +77,20 @@ pub fn save_map(map: &JourneyMap) -> Result<(), StorageError> {
 
 pub fn delete_map(id: &str) -> Result<(), StorageError> {
     remove(&store::map_key(id))
+}
+
+/// What another tab's write means for this tab's library: a map saved (when it reads as one) or
+/// a map deleted. Values this tab cannot read are left for its next start to set aside.
+pub fn external_change(event: &web_sys::StorageEvent) -> Option<LibraryAction> {
+    let key = event.key()?;
+    let id = key.strip_prefix(store::MAP_PREFIX)?.to_string();
+    match event.new_value() {
+        None => Some(LibraryAction::ExternalRemoved { id }),
+        Some(raw) => store::load([(key, raw)])
+            .maps
+            .pop()
+            .map(|map| LibraryAction::External(Rc::new(map))),
+    }
 }
 
 /// Moves an unreadable value to a backup key. The original is removed only once the copy is

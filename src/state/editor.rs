@@ -15,6 +15,8 @@ pub enum EditorAction {
     Apply(Edit, Millis),
     Undo,
     Redo,
+    /// The map as another tab saved it.
+    Adopt(Rc<JourneyMap>),
 }
 
 impl EditorState {
@@ -48,6 +50,10 @@ impl Reducible for EditorState {
             },
             EditorAction::Undo => next.session.undo(),
             EditorAction::Redo => next.session.redo(),
+            EditorAction::Adopt(map) => {
+                next.session.adopt(map);
+                next.session != self.session
+            }
         };
         // The same Rc tells yew nothing changed, so nothing re-renders.
         if changed {

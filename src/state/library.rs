@@ -51,6 +51,12 @@ pub enum LibraryAction {
     BackupDiscarded {
         key: String,
     },
+    /// Another tab saved this version of a map.
+    External(Rc<JourneyMap>),
+    /// Another tab deleted a map.
+    ExternalRemoved {
+        id: String,
+    },
 }
 
 impl From<Loaded> for LibraryState {
@@ -68,14 +74,16 @@ impl Reducible for LibraryState {
     type Action = LibraryAction;
 
     fn reduce(self: Rc<Self>, action: LibraryAction) -> Rc<Self> {
-        if let LibraryAction::Replace(map) = &action {
-            if self
-                .library
-                .get(&map.id)
-                .is_some_and(|known| Rc::ptr_eq(known, map))
-            {
-                return self;
-            }
+        let known = |id: &str| self.library.get(id);
+        let unchanged = match &action {
+            LibraryAction::Replace(map) => known(&map.id).is_some_and(|k| Rc::ptr_eq(k, map)),
+            // Our own save echoed back by another tab changes nothing.
+            LibraryAction::External(map) => known(&map.id).is_some_and(|k| **k == **map),
+            LibraryAction::ExternalRemoved { id } => known(id).is_none(),
+            _ => false,
+        };
+        if unchanged {
+            return self;
         }
         let mut next = (*self).clone();
         next.problem = None;
@@ -118,6 +126,10 @@ impl Reducible for LibraryState {
                 next.backups.push(backup);
             }
             LibraryAction::BackupDiscarded { key } => next.backups.retain(|b| b.key != key),
+            LibraryAction::External(map) => next.library.replace(map),
+            LibraryAction::ExternalRemoved { id } => {
+                next.library.remove(&id);
+            }
         }
         Rc::new(next)
     }

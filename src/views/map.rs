@@ -34,14 +34,26 @@ pub fn MapView(props: &MapViewProps) -> Html {
         move || EditorState::new(map)
     });
     let selected = use_state_eq(|| props.map.personas[0].id);
+    // The last version this editor handed to the library, to tell it from other tabs' versions.
+    let emitted = use_mut_ref(|| props.map.clone());
     {
-        let on_change = props.on_change.clone();
+        let (on_change, emitted) = (props.on_change.clone(), emitted.clone());
         use_effect_with(editor.map().clone(), move |map| {
             gloo::utils::document().set_title(&format!("{} · Journeyscope", map.name));
+            *emitted.borrow_mut() = map.clone();
             on_change.emit(map.clone());
         });
     }
     use_effect_with((), |_| || gloo::utils::document().set_title("Journeyscope"));
+    {
+        // A version saved by another tab reaches us as a new map from the library.
+        let dispatch = editor.dispatcher();
+        use_effect_with(props.map.clone(), move |map| {
+            if !Rc::ptr_eq(map, &emitted.borrow()) {
+                dispatch.dispatch(EditorAction::Adopt(map.clone()));
+            }
+        });
+    }
     let dispatch = editor.dispatcher();
     let on_edit = {
         let dispatch = dispatch.clone();

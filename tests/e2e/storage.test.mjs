@@ -72,3 +72,31 @@ test('with storage blocked the app still works and says nothing will be kept', a
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('with a map open in two tabs, an edit in one appears in the other', async () => {
+  const first = await openApp(browser);
+  await createFromTemplate(first, 'four-stage');
+  await waitForStored(first, () => true);
+  const second = await first.context().newPage();
+  second.errors = [];
+  second.on('pageerror', (e) => second.errors.push(e.message));
+  await second.goto(first.url());
+  await second.locator('.journey-grid').waitFor();
+
+  await first.locator('.stage-name .inline-text').first().click();
+  await first.getByLabel('Stage name', { exact: true }).fill('Discovery');
+  await first.keyboard.press('Enter');
+  await second.locator('.stage-name .inline-text', { hasText: 'Discovery' }).waitFor();
+
+  await second.getByRole('button', { name: 'Add card to Actions in Decision' }).click();
+  await second.keyboard.type('Asks a colleague');
+  await second.keyboard.press('Enter');
+  await first.getByText('Asks a colleague').waitFor();
+  assert.equal(await first.locator('.stage-name .inline-text', { hasText: 'Discovery' }).count(), 1);
+
+  // The change from the other tab is one undoable step here.
+  await first.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await first.getByText('Asks a colleague').count(), 0);
+  assert.deepEqual(second.errors, []);
+  await first.context().close();
+});

@@ -61,6 +61,19 @@ impl Session {
         Ok(true)
     }
 
+    /// Takes in a version of the map saved elsewhere (another tab) as one undoable step.
+    pub fn adopt(&mut self, map: Rc<JourneyMap>) {
+        if *map == *self.current {
+            return;
+        }
+        let previous = std::mem::replace(&mut self.current, map);
+        self.past.push(previous);
+        if self.past.len() > UNDO_LIMIT {
+            self.past.remove(0);
+        }
+        self.future.clear();
+    }
+
     pub fn undo(&mut self) -> bool {
         match self.past.pop() {
             Some(previous) => {
@@ -109,6 +122,23 @@ mod tests {
         assert!(s.redo());
         assert!(!s.redo());
         assert_eq!(s.map().stages.len(), 2);
+    }
+
+    #[test]
+    fn a_version_from_elsewhere_is_one_undoable_step() {
+        let mut s = session();
+        let mut other = (**s.map()).clone();
+        other
+            .apply(&Edit::AddStage {
+                name: "From the other tab".into(),
+            })
+            .unwrap();
+        s.adopt(Rc::new(other.clone()));
+        assert_eq!(**s.map(), other);
+        s.adopt(Rc::new(other));
+        assert!(s.undo());
+        assert!(s.map().stages.is_empty());
+        assert!(!s.undo());
     }
 
     #[test]
