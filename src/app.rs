@@ -6,8 +6,6 @@ use gloo::events::EventListener;
 use journey_core::exports::{export, read_map, Export};
 use journey_core::store::Backup;
 use journey_core::{JourneyMap, Template};
-use wasm_bindgen::JsCast;
-use web_sys::StorageEvent;
 use yew::prelude::*;
 
 use crate::browser::{fresh_map_id, now};
@@ -41,28 +39,16 @@ pub fn App() -> Html {
     });
     let route = use_state_eq(Route::current);
     let notice = use_state_eq(|| None::<Notice>);
-    let save_failure = use_autosave(&state.library);
+    let save_failure = use_autosave(&state.library, {
+        let state = state.clone();
+        Callback::from(move |action| state.dispatch(action))
+    });
 
     {
         let route = route.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                 route.set(Route::current());
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        // Another tab's saves arrive as storage events; the library takes them in.
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
-                if let Some(action) = event
-                    .dyn_ref::<StorageEvent>()
-                    .and_then(storage::external_change)
-                {
-                    state.dispatch(action);
-                }
             });
             move || drop(listener)
         });
@@ -236,6 +222,8 @@ pub fn App() -> Html {
                     on_undo_delete={Callback::from({ let state = state.clone(); move |_| state.dispatch(LibraryAction::UndoDelete) })}
                     {on_download}
                     {on_discard_backup}
+                    conflict={state.conflict.as_ref().map(|(theirs, what)| (theirs.name.clone(), what.clone()))}
+                    on_settle={Callback::from({ let state = state.clone(); move |keep_ours| state.dispatch(LibraryAction::Settle { keep_ours }) })}
                 />
                 { view }
             </main>

@@ -28,6 +28,10 @@ pub struct BannersProps {
     /// File name and contents of something to hand back to the user.
     pub on_download: Callback<(String, String)>,
     pub on_discard_backup: Callback<String>,
+    /// A map changed here and in another tab: its name and what both changed.
+    pub conflict: Option<(String, Vec<String>)>,
+    /// True keeps this tab's version, false takes the other tab's.
+    pub on_settle: Callback<bool>,
 }
 
 #[component]
@@ -111,8 +115,16 @@ pub fn Banners(props: &BannersProps) -> Html {
             <button type="button" onclick={props.on_undo_delete.reform(|_| ())}>{ "Undo delete" }</button>
         </div>
     });
+    let conflict = props.conflict.as_ref().map(|(name, what)| html! {
+        <div class="banner warning" role="alert">
+            <p>{ format!("“{name}” was also changed in another tab, in the same places ({}). Which version should stay?", what.join(", ")) }</p>
+            <button type="button" onclick={props.on_settle.reform(|_| true)}>{ "Keep this tab's version" }</button>
+            <button type="button" onclick={props.on_settle.reform(|_| false)}>{ "Use the other tab's version" }</button>
+        </div>
+    });
     html! {
         <div class="banners">
+            { for conflict }
             { for unavailable }
             { for save_failure }
             { for notice }

@@ -14,7 +14,12 @@ use gloo::timers::callback::Timeout;
 use journey_core::{JourneyMap, Library};
 use yew::prelude::*;
 
-use crate::storage::{self, StorageError};
+use journey_core::merge::{merge, Merge};
+use wasm_bindgen::JsCast;
+use web_sys::StorageEvent;
+
+use crate::state::library::LibraryAction;
+use crate::storage::{self, external_change, StorageError};
 
 /// Quiet time after an edit before saving: long enough to batch a burst of edits.
 const SAVE_DELAY_MS: u32 = 300;
@@ -68,9 +73,37 @@ fn flush(state: &RefCell<Autosave>) -> Result<(), StorageError> {
     result
 }
 
-/// Returns the last save's failure, if the last save failed.
+/// What another tab's save means here, given what this tab has saved and not yet saved: take
+/// theirs when nothing here is pending, merge when both sides changed different parts, else ask.
+fn receive(state: &RefCell<Autosave>, event: &StorageEvent) -> Option<LibraryAction> {
+    let mut autosave = state.borrow_mut();
+    let action = external_change(event)?;
+    let LibraryAction::External(theirs) = action else {
+        if let LibraryAction::ExternalRemoved { id } = &action {
+            autosave.saved.remove(id);
+        }
+        return Some(action);
+    };
+    let id = theirs.id.clone();
+    let ours = autosave.latest.get(&id).cloned();
+    let base = autosave.saved.insert(id, theirs.clone());
+    match (ours, base) {
+        (Some(ours), Some(base)) if !Rc::ptr_eq(&ours, &base) => match merge(&base, &ours, &theirs)
+        {
+            Merge::Merged(map) => Some(LibraryAction::External(Rc::new(*map))),
+            Merge::Conflict(what) => Some(LibraryAction::Conflict { theirs, what }),
+        },
+        _ => Some(LibraryAction::External(theirs)),
+    }
+}
+
+/// Returns the last save's failure, if the last save failed. Saves from other tabs reach the
+/// library through `on_external`.
 #[hook]
-pub fn use_autosave(library: &Library) -> Option<StorageError> {
+pub fn use_autosave(
+    library: &Library,
+    on_external: Callback<LibraryAction>,
+) -> Option<StorageError> {
     let state = use_mut_ref(|| {
         let saved = library
             .maps()
@@ -105,6 +138,20 @@ pub fn use_autosave(library: &Library) -> Option<StorageError> {
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
                 failure.set(flush(&state).err());
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                if let Some(action) = event
+                    .dyn_ref::<StorageEvent>()
+                    .and_then(|e| receive(&state, e))
+                {
+                    on_external.emit(action);
+                }
             });
             move || drop(listener)
         });

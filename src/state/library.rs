@@ -14,6 +14,8 @@ pub struct LibraryState {
     pub deleted: Option<(usize, Rc<JourneyMap>)>,
     /// Why the last rename could not be done.
     pub problem: Option<String>,
+    /// Another tab's version waiting for the user to choose, with what both changed.
+    pub conflict: Option<(Rc<JourneyMap>, Vec<String>)>,
 }
 
 pub enum LibraryAction {
@@ -56,6 +58,15 @@ pub enum LibraryAction {
     /// Another tab deleted a map.
     ExternalRemoved {
         id: String,
+    },
+    /// Another tab saved a version that clashes with this tab's unsaved edits.
+    Conflict {
+        theirs: Rc<JourneyMap>,
+        what: Vec<String>,
+    },
+    /// The user settled a conflict: keep this tab's version (saved again) or take theirs.
+    Settle {
+        keep_ours: bool,
     },
 }
 
@@ -127,6 +138,17 @@ impl Reducible for LibraryState {
             }
             LibraryAction::BackupDiscarded { key } => next.backups.retain(|b| b.key != key),
             LibraryAction::External(map) => next.library.replace(map),
+            LibraryAction::Conflict { theirs, what } => next.conflict = Some((theirs, what)),
+            LibraryAction::Settle { keep_ours } => {
+                if let Some((theirs, _)) = next.conflict.take() {
+                    let ours = next.library.get(&theirs.id).cloned();
+                    match (keep_ours, ours) {
+                        // A fresh Rc is a change to the autosave, which then writes ours again.
+                        (true, Some(ours)) => next.library.replace(Rc::new((*ours).clone())),
+                        _ => next.library.replace(theirs),
+                    }
+                }
+            }
             LibraryAction::ExternalRemoved { id } => {
                 next.library.remove(&id);
             }

@@ -100,3 +100,36 @@ test('with a map open in two tabs, an edit in one appears in the other', async (
   assert.deepEqual(second.errors, []);
   await first.context().close();
 });
+
+test('edits made at once in two tabs merge when they touch different parts, and a clash asks which to keep', async () => {
+  const first = await openApp(browser);
+  await createFromTemplate(first, 'four-stage');
+  await waitForStored(first, () => true);
+  const second = await first.context().newPage();
+  await second.goto(first.url());
+  await second.locator('.journey-grid').waitFor();
+  // The second tab cannot save, so its edits stay unsaved while the first tab saves.
+  await second.evaluate(() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; });
+  const renameFirstStage = async (page, name) => {
+    await page.locator('.stage-name .inline-text').first().click();
+    await page.getByLabel('Stage name', { exact: true }).fill(name);
+    await page.keyboard.press('Enter');
+  };
+
+  await renameFirstStage(second, 'Mine');
+  await second.locator('.banner.error', { hasText: 'not saved in this browser' }).waitFor();
+  await first.getByRole('button', { name: 'Add card to Actions in Decision' }).click();
+  await first.keyboard.type('Asks a colleague');
+  await first.keyboard.press('Enter');
+  // Different parts: the second tab keeps its rename and gains the first tab's card.
+  await second.getByText('Asks a colleague').waitFor();
+  assert.equal(await second.locator('.stage-name .inline-text', { hasText: 'Mine' }).count(), 1);
+
+  await renameFirstStage(first, 'Theirs');
+  const banner = second.locator('.banner.warning', { hasText: 'was also changed in another tab' });
+  await banner.waitFor();
+  await banner.getByRole('button', { name: "Use the other tab's version" }).click();
+  await second.locator('.stage-name .inline-text', { hasText: 'Theirs' }).waitFor();
+  assert.equal(await second.locator('.banner.warning', { hasText: 'was also changed' }).count(), 0);
+  await first.context().close();
+});

@@ -10,6 +10,7 @@ pub mod exports;
 pub mod format;
 pub mod history;
 pub mod library;
+pub mod merge;
 pub mod mermaid;
 pub mod model;
 pub mod score;

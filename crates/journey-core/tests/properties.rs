@@ -207,3 +207,21 @@ proptest! {
         prop_assert_eq!(to_mermaid(&twice), text);
     }
 }
+
+proptest! {
+    #[test]
+    fn merging_with_an_unchanged_side_gives_the_changed_side(
+        template in template(),
+        edits in prop::collection::vec(edit(), 0..30),
+    ) {
+        use journey_core::merge::{merge, Merge};
+        let base = template.build("m".into(), 0);
+        let mut changed = base.clone();
+        for edit in &edits {
+            let _ = changed.apply(edit);
+        }
+        prop_assert_eq!(merge(&base, &changed, &base), Merge::Merged(Box::new(changed.clone())));
+        prop_assert_eq!(merge(&base, &base, &changed), Merge::Merged(Box::new(changed.clone())));
+        prop_assert_eq!(merge(&base, &changed, &changed), Merge::Merged(Box::new(changed)));
+    }
+}
