@@ -18,25 +18,9 @@ use crate::storage;
 use crate::views::library::LibraryView;
 use crate::views::map::MapView;
 
-/// What was found in storage at start: the library, and whether storage works at all.
-fn load() -> (LibraryState, bool) {
-    match storage::load() {
-        Ok(loaded) => (LibraryState::from(loaded), false),
-        Err(_) => (LibraryState::default(), true),
-    }
-}
-
 #[component]
 pub fn App() -> Html {
-    let storage_unavailable = use_state(|| false);
-    let state = use_reducer({
-        let storage_unavailable = storage_unavailable.setter();
-        move || {
-            let (state, unavailable) = load();
-            storage_unavailable.set(unavailable);
-            state
-        }
-    });
+    let state = use_reducer(|| LibraryState::from(storage::load()));
     let route = use_state_eq(Route::current);
     let notice = use_state_eq(|| None::<Notice>);
     let save_failure = use_autosave(&state.library, {
@@ -213,7 +197,7 @@ pub fn App() -> Html {
             <main>
                 <Banners
                     notice={rename_problem.or_else(|| (*notice).clone())}
-                    storage_unavailable={*storage_unavailable}
+                    storage_unavailable={state.storage_unavailable}
                     {save_failure}
                     unreadable={state.unreadable.clone()}
                     backups={state.backups.clone()}

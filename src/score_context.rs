@@ -9,7 +9,8 @@ use journey_core::{Id, JourneyMap};
 
 #[derive(Debug, PartialEq)]
 pub struct ScoreContext {
-    pub scores: Scores,
+    /// Shared, so panels take it without copying.
+    pub scores: Rc<Scores>,
     pub thresholds: Thresholds,
     pub slice: Slice,
     /// Whether any card is measured; without one, the score UI stays out of the way.
@@ -21,7 +22,7 @@ pub type ScoreHandle = Rc<ScoreContext>;
 impl ScoreContext {
     pub fn of(map: &JourneyMap, slice: &Slice) -> ScoreContext {
         ScoreContext {
-            scores: map.scores(slice),
+            scores: Rc::new(map.scores(slice)),
             thresholds: map.scoring.thresholds(),
             slice: slice.clone(),
             measuring: map.cards.iter().any(|c| c.measure.is_some()),

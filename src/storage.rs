@@ -3,13 +3,11 @@
 //! What is stored and how it is read is decided in `journey_core::store`.
 
 use std::fmt;
+use std::rc::Rc;
 
 use journey_core::store::{self, Loaded};
 use journey_core::JourneyMap;
 use web_sys::Storage;
-
-use crate::state::library::LibraryAction;
-use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageError {
@@ -79,17 +77,23 @@ pub fn delete_map(id: &str) -> Result<(), StorageError> {
     remove(&store::map_key(id))
 }
 
-/// What another tab's write means for this tab's library: a map saved (when it reads as one) or
-/// a map deleted. Values this tab cannot read are left for its next start to set aside.
-pub fn external_change(event: &web_sys::StorageEvent) -> Option<LibraryAction> {
+/// Another tab's write to a map key.
+pub enum External {
+    Saved(Rc<JourneyMap>),
+    Removed(String),
+}
+
+/// What another tab wrote: a map saved (when it reads as one) or a map deleted. Values this tab
+/// cannot read are left for its next start to set aside.
+pub fn external_change(event: &web_sys::StorageEvent) -> Option<External> {
     let key = event.key()?;
     let id = key.strip_prefix(store::MAP_PREFIX)?.to_string();
     match event.new_value() {
-        None => Some(LibraryAction::ExternalRemoved { id }),
+        None => Some(External::Removed(id)),
         Some(raw) => store::load([(key, raw)])
             .maps
             .pop()
-            .map(|map| LibraryAction::External(Rc::new(map))),
+            .map(|map| External::Saved(Rc::new(map))),
     }
 }
 

@@ -4,8 +4,7 @@
 use std::time::Duration;
 
 use journey_core::score::Plan;
-use journey_core::survey::csv::Record;
-use journey_core::survey::{ImportResult, Survey, SurveyError, SurveyMapping};
+use journey_core::survey::{ImportResult, Reading, SurveyError, SurveyMapping};
 use yew::Callback;
 
 /// Records per slice: large enough that the pauses cost little, small enough to stay responsive.
@@ -17,16 +16,11 @@ pub async fn run(
     plan: &Plan,
     on_progress: &Callback<f64>,
 ) -> Result<ImportResult, SurveyError> {
-    let mut survey = Survey::open(text, mapping.layout)?;
-    let mut aggregator = survey.aggregator(mapping, plan)?;
-    let mut record = Record {
-        line: 0,
-        fields: Vec::new(),
-    };
-    while !aggregator.read(&mut survey, &mut record, SLICE) {
-        let (read, all) = survey.progress();
+    let mut reading = Reading::start(text, mapping, plan)?;
+    while !reading.step(SLICE) {
+        let (read, all) = reading.progress();
         on_progress.emit(read as f64 / all.max(1) as f64);
         yew::platform::time::sleep(Duration::ZERO).await;
     }
-    Ok(aggregator.finish())
+    Ok(reading.finish())
 }

@@ -141,6 +141,14 @@ async fn an_empty_map_explains_what_to_add() {
     );
 }
 
+fn only_select(host: &Element) -> HtmlSelectElement {
+    host.query_selector("select")
+        .unwrap()
+        .expect("a select")
+        .dyn_into()
+        .unwrap()
+}
+
 fn emotion_props(value: Option<i8>, on_edit: Callback<Edit>) -> EmotionControlProps {
     EmotionControlProps {
         persona: 1,
@@ -156,12 +164,7 @@ async fn the_emotion_control_shows_the_value_and_emits_the_choice() {
     let (edits, on_edit) = recorder();
     let wrapper = "<table><tbody><tr></tr></tbody></table>";
     let host = mount::<EmotionControl>(wrapper, emotion_props(Some(-1), on_edit)).await;
-    let select: HtmlSelectElement = host
-        .query_selector("select")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let select = only_select(&host);
     assert_eq!(select.value(), "-1");
     assert_eq!(
         select.get_attribute("aria-label").as_deref(),
@@ -201,12 +204,7 @@ async fn an_unset_emotion_shows_as_not_set() {
     let (_, on_edit) = recorder();
     let wrapper = "<table><tbody><tr></tr></tbody></table>";
     let host = mount::<EmotionControl>(wrapper, emotion_props(None, on_edit)).await;
-    let select: HtmlSelectElement = host
-        .query_selector("select")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let select = only_select(&host);
     assert_eq!(select.value(), "");
     assert!(host.query_selector("td.unset").unwrap().is_some());
 }

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use journey_core::store::{human_size, stored_chars};
+use journey_core::store::human_size;
 use journey_core::JourneyMap;
 use yew::prelude::*;
 
@@ -12,6 +12,8 @@ use crate::components::inline_text::InlineText;
 #[derive(Properties, PartialEq)]
 pub struct MapRowProps {
     pub map: Rc<JourneyMap>,
+    /// Characters it takes in storage.
+    pub size: usize,
     pub on_open: Callback<String>,
     pub on_rename: Callback<(String, String)>,
     pub on_duplicate: Callback<String>,
@@ -39,7 +41,7 @@ pub fn MapRow(props: &MapRowProps) -> Html {
         n => format!("{n} cards"),
     };
     let open_label = format!("Open {}", map.name);
-    let size = use_memo(map.clone(), |map| human_size(stored_chars(map)));
+    let size = human_size(props.size);
     html! {
         <li class="map-row" data-map-id={map.id.clone()}>
             <div class="map-row-main">

@@ -62,7 +62,7 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
             problem.set(download(&file.name, file.mime, &file.text).err());
         })
     };
-    let scores = context.as_ref().map(|c| Rc::new(c.scores.clone()));
+    let scores = context.as_ref().map(|c| c.scores.clone());
     html! {
         <section class="score-panel" aria-labelledby="score-panel-title">
             <div class="section-head">

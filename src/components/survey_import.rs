@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use journey_core::survey::{ImportResult, Survey, SurveyMapping, MAX_SURVEY_BYTES};
+use journey_core::survey::{Column, ImportResult, Layout, Survey, SurveyMapping, MAX_SURVEY_BYTES};
 use journey_core::{Edit, JourneyMap};
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
@@ -20,10 +20,14 @@ const CHOICE_SCAN: usize = 50_000;
 #[derive(Clone, PartialEq)]
 enum Step {
     Idle,
+    /// The file's header is read and its choices listed once, on entering this step.
     Mapping {
         name: String,
         text: Rc<String>,
         mapping: SurveyMapping,
+        layout: Layout,
+        columns: Vec<Column>,
+        choices: Vec<String>,
     },
     Reading {
         name: String,
@@ -35,6 +39,21 @@ enum Step {
         mapping: SurveyMapping,
         result: Rc<ImportResult>,
     },
+}
+
+/// The mapping step for a file, or why its header cannot be read.
+fn mapping_step(name: String, text: Rc<String>, mapping: SurveyMapping) -> Result<Step, String> {
+    let survey = Survey::open(&text, mapping.layout).map_err(|e| format!("{name}: {e}."))?;
+    let (layout, columns) = (survey.layout, survey.columns.clone());
+    let choices = survey.choices(CHOICE_SCAN);
+    Ok(Step::Mapping {
+        name,
+        text,
+        mapping,
+        layout,
+        columns,
+        choices,
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -50,11 +69,26 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
     let plan = props.map.plan();
     let measured = plan.touchpoints().count() > 0;
 
+    // Every way into the mapping step goes through here.
+    let to_mapping = {
+        let (step, problem) = (step.clone(), problem.clone());
+        Callback::from(
+            move |(name, text, mapping): (String, Rc<String>, SurveyMapping)| match mapping_step(
+                name, text, mapping,
+            ) {
+                Ok(next) => step.set(next),
+                Err(e) => {
+                    problem.set(Some(e));
+                    step.set(Step::Idle);
+                }
+            },
+        )
+    };
     let on_file = {
-        let (step, problem, remembered) = (
-            step.clone(),
+        let (problem, remembered, to_mapping) = (
             problem.clone(),
             props.map.scoring.survey.clone(),
+            to_mapping.clone(),
         );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -62,18 +96,14 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
                 return;
             };
             input.set_value("");
-            let (step, problem, remembered) = (step.clone(), problem.clone(), remembered.clone());
+            let (problem, remembered, to_mapping) =
+                (problem.clone(), remembered.clone(), to_mapping.clone());
             spawn_local(async move {
                 let name = file.name();
                 match read_text(file, MAX_SURVEY_BYTES).await {
                     Ok(text) => {
                         problem.set(None);
-                        let mapping = remembered.unwrap_or_default();
-                        step.set(Step::Mapping {
-                            name,
-                            text: Rc::new(text),
-                            mapping,
-                        });
+                        to_mapping.emit((name, Rc::new(text), remembered.unwrap_or_default()));
                     }
                     Err(e) => problem.set(Some(format!("{name}: {e}"))),
                 }
@@ -85,10 +115,20 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
         Callback::from(move |_| step.set(Step::Idle))
     };
     let run = {
-        let (step, problem, plan) = (step.clone(), problem.clone(), plan.clone());
+        let (step, problem, plan, to_mapping) = (
+            step.clone(),
+            problem.clone(),
+            plan.clone(),
+            to_mapping.clone(),
+        );
         Callback::from(
             move |(name, text, mapping): (String, Rc<String>, SurveyMapping)| {
-                let (step, problem, plan) = (step.clone(), problem.clone(), plan.clone());
+                let (step, problem, plan, to_mapping) = (
+                    step.clone(),
+                    problem.clone(),
+                    plan.clone(),
+                    to_mapping.clone(),
+                );
                 step.set(Step::Reading {
                     name: name.clone(),
                     progress: 0.0,
@@ -112,11 +152,7 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
                         }),
                         Err(e) => {
                             problem.set(Some(format!("{name}: {e}.")));
-                            step.set(Step::Mapping {
-                                name,
-                                text,
-                                mapping,
-                            });
+                            to_mapping.emit((name, text, mapping));
                         }
                     }
                 });
@@ -124,15 +160,9 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
         )
     };
     // Back to the mapping step for the same file, with the given mapping.
-    let to_mapping = |name: &String, text: &Rc<String>| {
-        let (step, name, text) = (step.clone(), name.clone(), text.clone());
-        Callback::from(move |mapping| {
-            step.set(Step::Mapping {
-                name: name.clone(),
-                text: text.clone(),
-                mapping,
-            })
-        })
+    let back_to_mapping = |name: &String, text: &Rc<String>| {
+        let (name, text) = (name.clone(), text.clone());
+        to_mapping.reform(move |mapping| (name.clone(), text.clone(), mapping))
     };
     let body = match &*step {
         Step::Idle => html! {
@@ -145,34 +175,29 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
             name,
             text,
             mapping,
-        } => match Survey::open(text, mapping.layout) {
-            Ok(survey) => {
-                let on_run = run.reform({
-                    let (name, text) = (name.clone(), text.clone());
-                    move |mapping| (name.clone(), text.clone(), mapping)
-                });
-                let on_layout = to_mapping(name, text);
-                let (layout, columns) = (survey.layout, survey.columns.clone());
-                let choices = survey.choices(CHOICE_SCAN);
-                html! {
-                    <SurveyMappingForm
-                        key={format!("{layout:?}")}
-                        file={name.clone()}
-                        {layout}
-                        {columns}
-                        {choices}
-                        map={props.map.clone()}
-                        mapping={mapping.clone()}
-                        {on_layout}
-                        {on_run}
-                        on_cancel={cancel.clone()}
-                    />
-                }
+            layout,
+            columns,
+            choices,
+        } => {
+            let on_run = run.reform({
+                let (name, text) = (name.clone(), text.clone());
+                move |mapping| (name.clone(), text.clone(), mapping)
+            });
+            html! {
+                <SurveyMappingForm
+                    key={format!("{layout:?}")}
+                    file={name.clone()}
+                    layout={*layout}
+                    columns={columns.clone()}
+                    choices={choices.clone()}
+                    map={props.map.clone()}
+                    mapping={mapping.clone()}
+                    on_layout={back_to_mapping(name, text)}
+                    {on_run}
+                    on_cancel={cancel.clone()}
+                />
             }
-            Err(e) => {
-                html! { <p class="banner error" role="alert">{ format!("{name}: {e}.") }</p> }
-            }
-        },
+        }
         Step::Reading { name, progress } => html! {
             <div class="import-progress">
                 <label>{ format!("Reading {name}…") }
@@ -203,7 +228,7 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
                     step.set(Step::Idle);
                 })
             };
-            let on_remap = to_mapping(name, text);
+            let on_remap = back_to_mapping(name, text);
             let on_rerun = run.reform({
                 let (name, text) = (name.clone(), text.clone());
                 move |mapping| (name.clone(), text.clone(), mapping)

@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 use web_sys::StorageEvent;
 
 use crate::state::library::LibraryAction;
-use crate::storage::{self, external_change, StorageError};
+use crate::storage::{self, external_change, External, StorageError};
 
 /// Quiet time after an edit before saving: long enough to batch a burst of edits.
 const SAVE_DELAY_MS: u32 = 300;
@@ -77,12 +77,12 @@ fn flush(state: &RefCell<Autosave>) -> Result<(), StorageError> {
 /// theirs when nothing here is pending, merge when both sides changed different parts, else ask.
 fn receive(state: &RefCell<Autosave>, event: &StorageEvent) -> Option<LibraryAction> {
     let mut autosave = state.borrow_mut();
-    let action = external_change(event)?;
-    let LibraryAction::External(theirs) = action else {
-        if let LibraryAction::ExternalRemoved { id } = &action {
-            autosave.saved.remove(id);
+    let theirs = match external_change(event)? {
+        External::Removed(id) => {
+            autosave.saved.remove(&id);
+            return Some(LibraryAction::ExternalRemoved { id });
         }
-        return Some(action);
+        External::Saved(map) => map,
     };
     let id = theirs.id.clone();
     let ours = autosave.latest.get(&id).cloned();

@@ -4,6 +4,8 @@ use journey_core::store::{Backup, Loaded, Unreadable};
 use journey_core::{JourneyMap, Library, Millis, Template};
 use yew::Reducible;
 
+use crate::storage::StorageError;
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LibraryState {
     pub library: Library,
@@ -14,6 +16,8 @@ pub struct LibraryState {
     pub deleted: Option<(usize, Rc<JourneyMap>)>,
     /// Why the last rename could not be done.
     pub problem: Option<String>,
+    /// This browser gives no storage: the library lives in memory only.
+    pub storage_unavailable: bool,
     /// Another tab's version waiting for the user to choose, with what both changed.
     pub conflict: Option<(Rc<JourneyMap>, Vec<String>)>,
 }
@@ -70,13 +74,20 @@ pub enum LibraryAction {
     },
 }
 
-impl From<Loaded> for LibraryState {
-    fn from(loaded: Loaded) -> LibraryState {
-        LibraryState {
-            library: Library::new(loaded.maps),
-            unreadable: loaded.unreadable,
-            backups: loaded.backups,
-            ..LibraryState::default()
+/// What storage held at start; without storage at all, an empty library kept in memory.
+impl From<Result<Loaded, StorageError>> for LibraryState {
+    fn from(loaded: Result<Loaded, StorageError>) -> LibraryState {
+        match loaded {
+            Ok(loaded) => LibraryState {
+                library: Library::new(loaded.maps),
+                unreadable: loaded.unreadable,
+                backups: loaded.backups,
+                ..LibraryState::default()
+            },
+            Err(_) => LibraryState {
+                storage_unavailable: true,
+                ..LibraryState::default()
+            },
         }
     }
 }

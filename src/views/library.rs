@@ -24,11 +24,16 @@ pub struct LibraryViewProps {
 
 #[component]
 pub fn LibraryView(props: &LibraryViewProps) -> Html {
-    let rows = props.maps.iter().map(|map| {
+    // Each map's stored size, measured once for its row and the total.
+    let sizes = use_memo(props.maps.clone(), |maps| {
+        maps.iter().map(|m| stored_chars(m)).collect::<Vec<_>>()
+    });
+    let rows = props.maps.iter().zip(sizes.iter()).map(|(map, size)| {
         html! {
             <MapRow
                 key={map.id.clone()}
                 map={map.clone()}
+                size={*size}
                 on_open={props.on_open.clone()}
                 on_rename={props.on_rename.clone()}
                 on_duplicate={props.on_duplicate.clone()}
@@ -37,12 +42,10 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
             />
         }
     });
-    let used = use_memo(props.maps.clone(), |maps| {
-        maps.iter().map(|m| stored_chars(m)).sum::<usize>()
-    });
+    let used: usize = sizes.iter().sum();
     let usage = format!(
         "Stored in this browser: {} of about {}.",
-        human_size(*used),
+        human_size(used),
         human_size(QUOTA_CHARS)
     );
     let empty = props.maps.is_empty().then(|| html! {

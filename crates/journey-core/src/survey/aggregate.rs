@@ -418,18 +418,6 @@ impl Aggregator {
         })
     }
 
-    /// Reads and counts up to `limit` records through the reused `record`; true once the file
-    /// is done.
-    pub fn read(&mut self, survey: &mut Survey<'_>, record: &mut Record, limit: usize) -> bool {
-        for _ in 0..limit {
-            if !survey.read_into(record) {
-                return true;
-            }
-            self.push(record);
-        }
-        false
-    }
-
     pub fn push(&mut self, record: &Record) {
         self.rows += 1;
         let slot = self.slot_of(record);
@@ -575,18 +563,60 @@ impl Aggregator {
     }
 }
 
-/// Reads a whole survey file in one go (the CLI, tests); the app drives `Aggregator` in slices.
+/// A survey file being read: its header, the counts so far and one reused record buffer. The
+/// CLI reads it in one go; the app reads it in slices, yielding to the browser between them.
+pub struct Reading<'a> {
+    survey: Survey<'a>,
+    aggregator: Aggregator,
+    record: Record,
+}
+
+impl<'a> Reading<'a> {
+    pub fn start(
+        text: &'a str,
+        mapping: &SurveyMapping,
+        plan: &Plan,
+    ) -> Result<Reading<'a>, SurveyError> {
+        let survey = Survey::open(text, mapping.layout)?;
+        let aggregator = survey.aggregator(mapping, plan)?;
+        Ok(Reading {
+            survey,
+            aggregator,
+            record: Record {
+                line: 0,
+                fields: Vec::new(),
+            },
+        })
+    }
+
+    /// Reads and counts up to `limit` records; true once the file is done.
+    pub fn step(&mut self, limit: usize) -> bool {
+        for _ in 0..limit {
+            if !self.survey.read_into(&mut self.record) {
+                return true;
+            }
+            self.aggregator.push(&self.record);
+        }
+        false
+    }
+
+    /// (bytes read, bytes in all), for a progress bar.
+    pub fn progress(&self) -> (usize, usize) {
+        self.survey.progress()
+    }
+
+    pub fn finish(self) -> ImportResult {
+        self.aggregator.finish()
+    }
+}
+
+/// Reads a whole survey file in one go.
 pub fn import(
     text: &str,
     mapping: &SurveyMapping,
     plan: &Plan,
 ) -> Result<ImportResult, SurveyError> {
-    let mut survey = Survey::open(text, mapping.layout)?;
-    let mut aggregator = survey.aggregator(mapping, plan)?;
-    let mut record = Record {
-        line: 0,
-        fields: Vec::new(),
-    };
-    aggregator.read(&mut survey, &mut record, usize::MAX);
-    Ok(aggregator.finish())
+    let mut reading = Reading::start(text, mapping, plan)?;
+    reading.step(usize::MAX);
+    Ok(reading.finish())
 }

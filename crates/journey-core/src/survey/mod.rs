@@ -9,8 +9,8 @@ pub mod suggest;
 pub mod values;
 
 pub use aggregate::{
-    import, Aggregator, ColumnLink, ImportReport, ImportResult, SkipReason, Skipped, Survey,
-    SurveyError, SurveyMapping,
+    import, Aggregator, ColumnLink, ImportReport, ImportResult, Reading, SkipReason, Skipped,
+    Survey, SurveyError, SurveyMapping,
 };
 pub use dates::Periodicity;
 
