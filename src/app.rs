@@ -23,7 +23,8 @@ pub fn App() -> Html {
     let state = use_reducer(|| LibraryState::from(storage::load()));
     let route = use_state_eq(Route::current);
     let notice = use_state_eq(|| None::<Notice>);
-    let save_failure = use_autosave(&state.library, {
+    let conflicted = state.conflict.as_ref().map(|(theirs, _)| theirs.id.clone());
+    let save_failure = use_autosave(&state.library, conflicted, {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
     });

@@ -2,6 +2,8 @@
 //! (private modes, sandboxed frames) or full, and neither may crash the app or lose an edit.
 //! What is stored and how it is read is decided in `journey_core::store`.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 
@@ -30,6 +32,39 @@ impl fmt::Display for StorageError {
     }
 }
 
+/// Why a map was not saved.
+pub enum SaveError {
+    Storage(StorageError),
+    /// Another tab saved this map since this tab last read it; its version is here, to merge
+    /// with this tab's before writing again.
+    Stale(Rc<JourneyMap>),
+}
+
+impl From<StorageError> for SaveError {
+    fn from(error: StorageError) -> SaveError {
+        SaveError::Storage(error)
+    }
+}
+
+thread_local! {
+    /// The revision of each map this tab last read or wrote, by map id.
+    static KNOWN: RefCell<HashMap<String, u64>> = RefCell::new(HashMap::new());
+}
+
+fn known(id: &str) -> Option<u64> {
+    KNOWN.with(|known| known.borrow().get(id).copied())
+}
+
+fn remember(id: &str, revision: Option<u64>) {
+    KNOWN.with(|known| {
+        let mut known = known.borrow_mut();
+        match revision {
+            Some(revision) => known.insert(id.to_string(), revision),
+            None => known.remove(id),
+        };
+    });
+}
+
 fn local_storage() -> Result<Storage, StorageError> {
     web_sys::window()
         .and_then(|window| window.local_storage().ok().flatten())
@@ -54,7 +89,11 @@ pub fn load() -> Result<Loaded, StorageError> {
             let raw = storage.get_item(&key).ok().flatten()?;
             Some((key, raw))
         });
-    Ok(store::load(entries))
+    let loaded = store::load(entries);
+    for (id, revision) in &loaded.revisions {
+        remember(id, Some(*revision));
+    }
+    Ok(loaded)
 }
 
 fn set(key: &str, value: &str) -> Result<(), StorageError> {
@@ -69,12 +108,29 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
         .map_err(|e| StorageError::WriteFailed(describe(e)))
 }
 
-pub fn save_map(map: &JourneyMap) -> Result<(), StorageError> {
-    set(&store::map_key(&map.id), &store::encode(map))
+/// Writes the map at the next revision, unless another tab wrote it since this tab last read it.
+pub fn save_map(map: &JourneyMap) -> Result<(), SaveError> {
+    let key = store::map_key(&map.id);
+    let raw = local_storage()?.get_item(&key).ok().flatten();
+    let stored = raw.as_deref().and_then(store::revision_of);
+    if store::written_elsewhere(known(&map.id), stored) {
+        if let Some(theirs) = raw.and_then(|raw| store::load([(key.clone(), raw)]).maps.pop()) {
+            remember(&map.id, stored);
+            return Err(SaveError::Stale(Rc::new(theirs)));
+        }
+    }
+    let next = known(&map.id)
+        .max(stored)
+        .map_or(1, |revision| revision + 1);
+    set(&key, &store::encode(map, next))?;
+    remember(&map.id, Some(next));
+    Ok(())
 }
 
 pub fn delete_map(id: &str) -> Result<(), StorageError> {
-    remove(&store::map_key(id))
+    remove(&store::map_key(id))?;
+    remember(id, None);
+    Ok(())
 }
 
 /// Another tab's write to a map key.
@@ -89,11 +145,16 @@ pub fn external_change(event: &web_sys::StorageEvent) -> Option<External> {
     let key = event.key()?;
     let id = key.strip_prefix(store::MAP_PREFIX)?.to_string();
     match event.new_value() {
-        None => Some(External::Removed(id)),
-        Some(raw) => store::load([(key, raw)])
-            .maps
-            .pop()
-            .map(|map| External::Saved(Rc::new(map))),
+        None => {
+            remember(&id, None);
+            Some(External::Removed(id))
+        }
+        Some(raw) => {
+            let mut loaded = store::load([(key, raw)]);
+            let map = loaded.maps.pop()?;
+            remember(&id, loaded.revisions.get(&id).copied());
+            Some(External::Saved(Rc::new(map)))
+        }
     }
 }
 

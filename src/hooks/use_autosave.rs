@@ -3,7 +3,10 @@
 //! Only maps whose value changed since the last successful save are written (a map is shared
 //! through `Rc`, so an unchanged map is the same pointer), and a map deleted from the library is
 //! removed from storage. A failed write keeps the map in memory and is tried again on the next
-//! change or page hide.
+//! change or page hide. A map with an open conflict is not written until the user settles it.
+//!
+//! Another tab's save reaches this tab two ways: its `storage` event, and, if this tab writes
+//! before that event arrives, the stored revision seen at write time. Both go through `reconcile`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -19,7 +22,7 @@ use wasm_bindgen::JsCast;
 use web_sys::StorageEvent;
 
 use crate::state::library::LibraryAction;
-use crate::storage::{self, external_change, External, StorageError};
+use crate::storage::{self, external_change, External, SaveError, StorageError};
 
 /// Quiet time after an edit before saving: long enough to batch a burst of edits.
 const SAVE_DELAY_MS: u32 = 300;
@@ -28,11 +31,16 @@ type Saved = HashMap<String, Rc<JourneyMap>>;
 
 struct Autosave {
     latest: Library,
+    /// The map whose conflict with another tab waits for the user.
+    held: Option<String>,
     saved: Saved,
     timer: Option<Timeout>,
 }
 
-fn flush(state: &RefCell<Autosave>) -> Result<(), StorageError> {
+fn flush(
+    state: &RefCell<Autosave>,
+    on_external: &Callback<LibraryAction>,
+) -> Result<(), StorageError> {
     let mut state = state.borrow_mut();
     state.timer = None;
     let mut result = Ok(());
@@ -41,10 +49,11 @@ fn flush(state: &RefCell<Autosave>) -> Result<(), StorageError> {
         .maps()
         .iter()
         .filter(|map| {
-            !state
-                .saved
-                .get(&map.id)
-                .is_some_and(|saved| Rc::ptr_eq(saved, map))
+            state.held.as_ref() != Some(&map.id)
+                && !state
+                    .saved
+                    .get(&map.id)
+                    .is_some_and(|saved| Rc::ptr_eq(saved, map))
         })
         .cloned()
         .collect();
@@ -53,7 +62,8 @@ fn flush(state: &RefCell<Autosave>) -> Result<(), StorageError> {
             Ok(()) => {
                 state.saved.insert(map.id.clone(), map);
             }
-            Err(e) => result = Err(e),
+            Err(SaveError::Stale(theirs)) => on_external.emit(reconcile(&mut state, theirs)),
+            Err(SaveError::Storage(e)) => result = Err(e),
         }
     }
     let gone: Vec<String> = state
@@ -73,35 +83,49 @@ fn flush(state: &RefCell<Autosave>) -> Result<(), StorageError> {
     result
 }
 
-/// What another tab's save means here, given what this tab has saved and not yet saved: take
-/// theirs when nothing here is pending, merge when both sides changed different parts, else ask.
 fn receive(state: &RefCell<Autosave>, event: &StorageEvent) -> Option<LibraryAction> {
     let mut autosave = state.borrow_mut();
-    let theirs = match external_change(event)? {
+    match external_change(event)? {
         External::Removed(id) => {
             autosave.saved.remove(&id);
-            return Some(LibraryAction::ExternalRemoved { id });
+            Some(LibraryAction::ExternalRemoved { id })
         }
-        External::Saved(map) => map,
-    };
+        External::Saved(theirs) => Some(reconcile(&mut autosave, theirs)),
+    }
+}
+
+/// What another tab's save means here, given what this tab has saved and not yet saved: take
+/// theirs when nothing here is pending, merge when both sides changed different parts, else ask.
+fn reconcile(autosave: &mut Autosave, theirs: Rc<JourneyMap>) -> LibraryAction {
     let id = theirs.id.clone();
     let ours = autosave.latest.get(&id).cloned();
-    let base = autosave.saved.insert(id, theirs.clone());
+    let base = autosave.saved.insert(id.clone(), theirs.clone());
     match (ours, base) {
         (Some(ours), Some(base)) if !Rc::ptr_eq(&ours, &base) => match merge(&base, &ours, &theirs)
         {
-            Merge::Merged(map) => Some(LibraryAction::External(Rc::new(*map))),
-            Merge::Conflict(what) => Some(LibraryAction::Conflict { theirs, what }),
+            Merge::Merged(map) => LibraryAction::External(Rc::new(*map)),
+            Merge::Conflict(what) => {
+                autosave.held = Some(id);
+                LibraryAction::Conflict { theirs, what }
+            }
         },
-        _ => Some(LibraryAction::External(theirs)),
+        (Some(_), None) => {
+            autosave.held = Some(id);
+            LibraryAction::Conflict {
+                theirs,
+                what: vec!["a map with the same id".to_string()],
+            }
+        }
+        _ => LibraryAction::External(theirs),
     }
 }
 
 /// Returns the last save's failure, if the last save failed. Saves from other tabs reach the
-/// library through `on_external`.
+/// library through `on_external`; `conflicted` is the map whose clash the user has not settled.
 #[hook]
 pub fn use_autosave(
     library: &Library,
+    conflicted: Option<String>,
     on_external: Callback<LibraryAction>,
 ) -> Option<StorageError> {
     let state = use_mut_ref(|| {
@@ -112,6 +136,7 @@ pub fn use_autosave(
             .collect();
         Autosave {
             latest: library.clone(),
+            held: None,
             saved,
             timer: None,
         }
@@ -121,23 +146,30 @@ pub fn use_autosave(
     {
         let state = state.clone();
         let failure = failure.clone();
-        use_effect_with(library.clone(), move |library| {
-            let mut autosave = state.borrow_mut();
-            if autosave.latest != *library {
-                autosave.latest = library.clone();
-                let pending = state.clone();
-                autosave.timer = Some(Timeout::new(SAVE_DELAY_MS, move || {
-                    failure.set(flush(&pending).err());
-                }));
-            }
-        });
+        let on_external = on_external.clone();
+        use_effect_with(
+            (library.clone(), conflicted),
+            move |(library, conflicted)| {
+                let mut autosave = state.borrow_mut();
+                let released = autosave.held.is_some() && conflicted.is_none();
+                autosave.held = conflicted.clone();
+                if autosave.latest != *library || released {
+                    autosave.latest = library.clone();
+                    let pending = state.clone();
+                    autosave.timer = Some(Timeout::new(SAVE_DELAY_MS, move || {
+                        failure.set(flush(&pending, &on_external).err());
+                    }));
+                }
+            },
+        );
     }
     {
         let state = state.clone();
         let failure = failure.clone();
+        let on_external = on_external.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
-                failure.set(flush(&state).err());
+                failure.set(flush(&state, &on_external).err());
             });
             move || drop(listener)
         });

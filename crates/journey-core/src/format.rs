@@ -20,15 +20,22 @@ pub const FORMAT_NAME: &str = "journeyscope-map";
 
 /// The schema this build writes. Bump it with a migration step (see `MIGRATIONS`) whenever the
 /// stored shape changes; never edit a released version's shape in place.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Upgrade steps: `MIGRATIONS[n - 1]` turns a version-`n` document into version `n + 1`.
 const MIGRATIONS: [fn(Value) -> Result<Value, ImportError>; SCHEMA_VERSION as usize - 1] =
-    [v1_to_v2];
+    [v1_to_v2, v2_to_v3];
 
 /// Version 2 added the score: stage weights, card measures and the map's `scoring`. All of them
 /// have defaults that mean "not measured", so a version-1 map reads as it is; only the number moves.
 fn v1_to_v2(value: Value) -> Result<Value, ImportError> {
+    Ok(value)
+}
+
+/// Version 3 added the stored value's `revision`. A value without one counts as revision 0, so
+/// only the number moves; the version still moves so an older build leaves such values alone
+/// instead of failing on a field it does not know.
+fn v2_to_v3(value: Value) -> Result<Value, ImportError> {
     Ok(value)
 }
 
@@ -47,6 +54,10 @@ pub struct Document<'a> {
     /// Read-only results for other tools, written on export; ignored on import and recomputed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scores: Option<ScoresBlock>,
+    /// Browser storage only: how many saves this map has had, so a tab can tell that another
+    /// tab wrote since it last read. Files leave it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<u64>,
 }
 
 impl<'a> Document<'a> {
@@ -56,6 +67,7 @@ impl<'a> Document<'a> {
             schema: SCHEMA_VERSION,
             map: Cow::Borrowed(map),
             scores,
+            revision: None,
         }
     }
 }
@@ -143,9 +155,18 @@ pub fn export_json(map: &JourneyMap) -> String {
     text
 }
 
-/// The same document without whitespace, for browser storage where every byte counts.
+/// The same document without whitespace, for links where every byte counts.
 pub fn compact_json(map: &JourneyMap) -> String {
     serde_json::to_string(&Document::of(map, None)).unwrap_or_default()
+}
+
+/// The compact document with the save count browser storage keeps beside the map.
+pub(crate) fn stored_json(map: &JourneyMap, revision: u64) -> String {
+    let document = Document {
+        revision: Some(revision),
+        ..Document::of(map, None)
+    };
+    serde_json::to_string(&document).unwrap_or_default()
 }
 
 /// The download name for a map: `<name>.journey.json`, the name reduced to lower-case letters,
@@ -174,6 +195,11 @@ pub fn file_stem(map: &JourneyMap) -> String {
 
 /// Reads a document of any released schema version, migrates it and checks it.
 pub fn import_json(text: &str) -> Result<JourneyMap, ImportError> {
+    import_document(text).map(|(map, _)| map)
+}
+
+/// Reads a document as `import_json` does, with the stored revision (0 when it has none).
+pub(crate) fn import_document(text: &str) -> Result<(JourneyMap, u64), ImportError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
@@ -210,7 +236,7 @@ pub fn import_json(text: &str) -> Result<JourneyMap, ImportError> {
     })?;
     let errors = validate(&document.map);
     if errors.is_empty() {
-        Ok(document.map.into_owned())
+        Ok((document.map.into_owned(), document.revision.unwrap_or(0)))
     } else {
         Err(ImportError::Invalid(errors))
     }
@@ -257,7 +283,7 @@ mod tests {
     #[test]
     fn export_is_pretty_tagged_and_ends_in_a_newline() {
         let text = export_json(&map());
-        assert!(text.starts_with("{\n  \"format\": \"journeyscope-map\",\n  \"schema\": 2,\n"));
+        assert!(text.starts_with("{\n  \"format\": \"journeyscope-map\",\n  \"schema\": 3,\n"));
         assert!(text.ends_with("}\n"));
         assert_eq!(import_json(&text), Ok(map()));
     }
@@ -308,7 +334,7 @@ mod tests {
 
     #[test]
     fn schema_versions_outside_the_known_range_are_refused() {
-        let newer = export_json(&map()).replace("\"schema\": 2", "\"schema\": 7");
+        let newer = export_json(&map()).replace("\"schema\": 3", "\"schema\": 7");
         assert_eq!(
             import_json(&newer),
             Err(ImportError::NewerSchema { found: 7 })
@@ -317,12 +343,12 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("newer Journeyscope"));
-        let zero = export_json(&map()).replace("\"schema\": 2", "\"schema\": 0");
+        let zero = export_json(&map()).replace("\"schema\": 3", "\"schema\": 0");
         assert_eq!(
             import_json(&zero),
             Err(ImportError::UnknownSchema { found: "0".into() })
         );
-        let text = export_json(&map()).replace("\"schema\": 2", "\"schema\": \"one\"");
+        let text = export_json(&map()).replace("\"schema\": 3", "\"schema\": \"one\"");
         assert_eq!(
             import_json(&text).unwrap_err().to_string(),
             "schema: \"one\" is not a Journeyscope schema version"

@@ -2,12 +2,21 @@
 //! does the IO; everything it decides lives here so it is tested natively.
 //!
 //! Keys, all under one namespace so nothing else on the origin is touched:
-//! - `journeyscope:map:<map id>`: one map, as a compact file-format document (schema inside);
+//! - `journeyscope:map:<map id>`: one map, as a compact file-format document (schema inside)
+//!   with a `revision` that every save raises by one;
 //! - `journeyscope:backup:<ms>:<map id>`: a value that could not be read, kept byte for byte.
 //!
 //! Keys under the namespace that this version does not know are left alone.
+//!
+//! A save is one `setItem` of the whole value, which either replaces the old value or fails and
+//! leaves it, so a failed save never leaves half a map. The revision lets a tab see, just before
+//! it writes, that another tab wrote since it last read (see `written_elsewhere`).
 
-use crate::format::{compact_json, import_json, ImportError};
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::format::{import_document, stored_json, ImportError};
 use crate::model::{JourneyMap, Millis};
 
 pub const NAMESPACE: &str = "journeyscope:";
@@ -24,8 +33,22 @@ pub fn backup_key(original: &str, now: Millis) -> String {
     format!("{BACKUP_PREFIX}{now}:{what}")
 }
 
-pub fn encode(map: &JourneyMap) -> String {
-    compact_json(map)
+/// The value stored for a map at the given revision.
+pub fn encode(map: &JourneyMap, revision: u64) -> String {
+    stored_json(map, revision)
+}
+
+/// The revision of a stored value, without building the map: 0 for a value from before revisions,
+/// `None` for a value that is not a map document at all.
+pub fn revision_of(raw: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Head {
+        format: String,
+        #[serde(default)]
+        revision: u64,
+    }
+    let head: Head = serde_json::from_str(raw).ok()?;
+    (head.format == crate::format::FORMAT_NAME).then_some(head.revision)
 }
 
 /// What browsers give one site: about five million characters of localStorage.
@@ -33,7 +56,7 @@ pub const QUOTA_CHARS: usize = 5_000_000;
 
 /// How much of the quota a map takes, in characters of its stored value and key.
 pub fn stored_chars(map: &JourneyMap) -> usize {
-    encode(map).chars().count() + map_key(&map.id).len()
+    encode(map, 0).chars().count() + map_key(&map.id).len()
 }
 
 /// "12 KB", "1.4 MB": a size in characters, as people read it.
@@ -104,6 +127,8 @@ impl Backup {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Loaded {
     pub maps: Vec<JourneyMap>,
+    /// The revision each map was read at, by map id.
+    pub revisions: BTreeMap<String, u64>,
     pub unreadable: Vec<Unreadable>,
     pub backups: Vec<Backup>,
 }
@@ -120,7 +145,10 @@ pub fn load(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
             });
         } else if let Some(id) = key.strip_prefix(MAP_PREFIX) {
             match read_map(id, &raw) {
-                Ok(map) => loaded.maps.push(map),
+                Ok((map, revision)) => {
+                    loaded.revisions.insert(map.id.clone(), revision);
+                    loaded.maps.push(map);
+                }
                 Err(error) => loaded.unreadable.push(Unreadable { key, raw, error }),
             }
         }
@@ -129,15 +157,25 @@ pub fn load(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
     loaded
 }
 
-fn read_map(id: &str, raw: &str) -> Result<JourneyMap, StoredError> {
-    match import_json(raw) {
-        Ok(map) if map.id == id => Ok(map),
-        Ok(map) => Err(StoredError::Corrupt(format!(
+fn read_map(id: &str, raw: &str) -> Result<(JourneyMap, u64), StoredError> {
+    match import_document(raw) {
+        Ok((map, revision)) if map.id == id => Ok((map, revision)),
+        Ok((map, _)) => Err(StoredError::Corrupt(format!(
             "it holds map \"{}\" but is stored under \"{id}\"",
             map.id
         ))),
         Err(e @ ImportError::NewerSchema { .. }) => Err(StoredError::Newer(e)),
         Err(e) => Err(StoredError::Corrupt(e.to_string())),
+    }
+}
+
+/// Whether the stored value changed since this tab last read or wrote it (`known`), so writing
+/// now would overwrite another tab's save. No stored value means nothing to overwrite.
+pub fn written_elsewhere(known: Option<u64>, stored: Option<u64>) -> bool {
+    match (known, stored) {
+        (_, None) => false,
+        (None, Some(_)) => true,
+        (Some(known), Some(stored)) => stored != known,
     }
 }
 
@@ -157,7 +195,7 @@ mod tests {
         let map = map("a");
         assert_eq!(
             stored_chars(&map),
-            encode(&map).len() + "journeyscope:map:a".len()
+            encode(&map, 0).len() + "journeyscope:map:a".len()
         );
     }
 
@@ -173,12 +211,12 @@ mod tests {
 
     #[test]
     fn sorts_maps_damage_and_backups() {
-        let newer = encode(&map("n")).replace("\"schema\":2", "\"schema\":9");
+        let newer = encode(&map("n"), 1).replace("\"schema\":3", "\"schema\":9");
         let entries = vec![
-            (map_key("a"), encode(&map("a"))),
+            (map_key("a"), encode(&map("a"), 1)),
             (map_key("b"), "{not json".to_string()),
             (map_key("n"), newer.clone()),
-            (map_key("c"), encode(&map("d"))),
+            (map_key("c"), encode(&map("d"), 1)),
             ("journeyscope:backup:3:x".to_string(), "old".to_string()),
             ("journeyscope:settings".to_string(), "{}".to_string()),
         ];
@@ -212,6 +250,28 @@ mod tests {
                 reason: None,
             }]
         );
+    }
+
+    #[test]
+    fn revisions_are_stored_and_read_back() {
+        let stored = encode(&map("a"), 7);
+        assert_eq!(revision_of(&stored), Some(7));
+        let loaded = load([(map_key("a"), stored)]);
+        assert_eq!(loaded.revisions.get("a"), Some(&7));
+        let before_revisions = encode(&map("a"), 0).replace(",\"revision\":0", "");
+        assert!(!before_revisions.contains("revision"));
+        assert_eq!(revision_of(&before_revisions), Some(0));
+        assert_eq!(revision_of("{\"format\":\"other\"}"), None);
+        assert_eq!(revision_of("not json"), None);
+    }
+
+    #[test]
+    fn a_write_since_the_last_read_is_noticed() {
+        assert!(!written_elsewhere(Some(3), Some(3)));
+        assert!(!written_elsewhere(Some(3), None));
+        assert!(!written_elsewhere(None, None));
+        assert!(written_elsewhere(Some(3), Some(4)));
+        assert!(written_elsewhere(None, Some(0)));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Every stored-schema version ever released keeps a fixture here, written once and never
 //! edited, so a change to the format cannot silently strand maps saved by an older release.
+//! Each migrates to the current schema and round-trips.
 
 use journey_core::{export_json, import_json, store, validate};
 
@@ -28,7 +29,7 @@ const SCHEMA_V2: &str = include_str!("fixtures/schema-v2.json");
 #[test]
 fn schema_v1_is_migrated_to_the_current_schema_on_export() {
     let map = import_json(SCHEMA_V1).unwrap();
-    assert!(export_json(&map).contains("\"schema\": 2,"));
+    assert!(export_json(&map).contains("\"schema\": 3,"));
     assert_eq!(map.plan().touchpoints().count(), 0);
 }
 
@@ -42,7 +43,19 @@ fn schema_v2_reads_with_its_measures_and_evidence() {
     // J = (62.5 + 2 · 71.43) / 3 = 68.45
     let journey = map.scores(&Default::default()).journey.unwrap();
     assert!((journey.score - 68.452).abs() < 0.01);
-    assert_eq!(export_json(&map), SCHEMA_V2);
+    assert_eq!(export_json(&map), current(SCHEMA_V2));
+}
+
+/// A released document as this build writes it: the same but for the schema number.
+fn current(released: &str) -> String {
+    let at = released.find("\"schema\": ").expect("a schema field") + "\"schema\": ".len();
+    let end = at + released[at..].find(',').expect("more fields follow");
+    format!(
+        "{}{}{}",
+        &released[..at],
+        journey_core::SCHEMA_VERSION,
+        &released[end..]
+    )
 }
 
 #[test]
@@ -50,5 +63,35 @@ fn the_scores_block_is_ignored_on_import() {
     let tampered = SCHEMA_V2.replacen("\"score\": 68.4524", "\"score\": 99.0", 1);
     assert_ne!(tampered, SCHEMA_V2);
     let map = import_json(&tampered).unwrap();
-    assert_eq!(export_json(&map), SCHEMA_V2);
+    assert_eq!(export_json(&map), current(SCHEMA_V2));
+}
+
+/// Version 3 is the first whose stored values carry a revision; this one was saved five times.
+const SCHEMA_V3: &str = include_str!("fixtures/schema-v3.json");
+
+#[test]
+fn schema_v3_loads_from_storage_with_its_revision_and_round_trips() {
+    let loaded = store::load([(store::map_key("v2-fixture"), SCHEMA_V3.to_string())]);
+    assert!(loaded.unreadable.is_empty());
+    assert_eq!(loaded.revisions.get("v2-fixture"), Some(&5));
+    let map = &loaded.maps[0];
+    assert_eq!(map, &import_json(SCHEMA_V2).unwrap());
+    assert_eq!(store::encode(map, 5), SCHEMA_V3);
+}
+
+#[test]
+fn older_stored_values_count_as_revision_zero() {
+    for (id, raw) in [("v1-fixture", SCHEMA_V1), ("v2-fixture", SCHEMA_V2)] {
+        let loaded = store::load([(store::map_key(id), raw.to_string())]);
+        assert_eq!(loaded.revisions.get(id), Some(&0), "{id}");
+    }
+}
+
+#[test]
+fn a_stored_value_from_a_newer_schema_is_left_untouched() {
+    let newer = SCHEMA_V3.replacen("\"schema\":3", "\"schema\":4", 1);
+    let loaded = store::load([(store::map_key("v2-fixture"), newer.clone())]);
+    assert!(loaded.maps.is_empty());
+    assert!(!loaded.unreadable[0].should_quarantine());
+    assert_eq!(loaded.unreadable[0].raw, newer);
 }
