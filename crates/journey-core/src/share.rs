@@ -1,0 +1,270 @@
+//! Share links: a whole map, its score evidence included, carried in the URL fragment so it never
+//! reaches a server. The fragment text is `j1.` followed by the compact map document, zlib-deflated
+//! and base64url-encoded without padding. zlib's Adler-32 checksum catches a link that was cut
+//! short or changed, and the `j1` tag lets a later format be told apart and refused here.
+
+use std::fmt;
+
+use miniz_oxide::deflate::compress_to_vec_zlib;
+use miniz_oxide::inflate::{decompress_to_vec_zlib_with_limit, TINFLStatus};
+
+use crate::format::{compact_json, import_json, ImportError, MAX_FILE_BYTES};
+use crate::model::JourneyMap;
+
+/// The tag of the link format this build writes and reads.
+const TAG: &str = "j1.";
+
+/// Past this length some chat tools cut or refuse a link.
+pub const LONG_FOR_CHAT: usize = 8 * 1024;
+/// Past this length browsers may refuse the address; a file is the better way.
+pub const LONG_FOR_BROWSERS: usize = 1_500_000;
+
+/// The fragment payload for a map.
+pub fn encode(map: &JourneyMap) -> String {
+    let packed = compress_to_vec_zlib(compact_json(map).as_bytes(), 9);
+    let mut text = String::with_capacity(TAG.len() + packed.len() * 4 / 3 + 4);
+    text.push_str(TAG);
+    base64url_encode(&packed, &mut text);
+    text
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// Not a Journeyscope share link at all.
+    NotALink,
+    /// Made by a newer Journeyscope whose link format this build does not know.
+    Newer { tag: String },
+    /// A character that base64url does not use, at this position of the payload.
+    BadCharacter { at: usize },
+    /// The compressed data does not check out: cut short, or changed.
+    Damaged,
+    /// Unpacks to more than a map file may hold.
+    TooLarge,
+    /// Unpacks, but not to a map this build can read.
+    Map(ImportError),
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::NotALink => f.write_str("this is not a Journeyscope share link"),
+            LinkError::Newer { tag } => write!(
+                f,
+                "this link was made by a newer Journeyscope (link format \"{tag}\"); open it \
+                 with that version, or ask for the map as a file"
+            ),
+            LinkError::BadCharacter { at } => write!(
+                f,
+                "the link has a character that does not belong in it (at position {at}); it \
+                 may have been changed when it was copied"
+            ),
+            LinkError::Damaged => f.write_str(
+                "the link is incomplete or was changed after it was made (its checksum does \
+                 not match); ask for the link again, or for the map as a file",
+            ),
+            LinkError::TooLarge => write!(
+                f,
+                "the link unpacks to more than {} MB, more than a map may hold",
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            LinkError::Map(e) => write!(f, "the link holds a map that cannot be read: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+/// Reads a fragment payload back into a map, checking it as a map file is checked.
+pub fn decode(payload: &str) -> Result<JourneyMap, LinkError> {
+    let Some(body) = payload.strip_prefix(TAG) else {
+        return Err(match payload.split_once('.') {
+            Some((tag, _)) if is_later_tag(tag) => LinkError::Newer {
+                tag: tag.to_string(),
+            },
+            _ => LinkError::NotALink,
+        });
+    };
+    // Base64 is 4/3 of the bytes; the packed map is never larger than the unpacked limit.
+    if body.len() > MAX_FILE_BYTES / 3 * 4 + 4 {
+        return Err(LinkError::TooLarge);
+    }
+    let packed =
+        base64url_decode(body).map_err(|at| LinkError::BadCharacter { at: at + TAG.len() })?;
+    let bytes =
+        decompress_to_vec_zlib_with_limit(&packed, MAX_FILE_BYTES).map_err(|e| match e.status {
+            TINFLStatus::HasMoreOutput => LinkError::TooLarge,
+            _ => LinkError::Damaged,
+        })?;
+    let text = String::from_utf8(bytes).map_err(|_| LinkError::Damaged)?;
+    import_json(&text).map_err(LinkError::Map)
+}
+
+/// `j2`, `j3`…: a link format from a later release.
+fn is_later_tag(tag: &str) -> bool {
+    tag.strip_prefix('j')
+        .and_then(|n| n.parse::<u32>().ok())
+        .is_some_and(|n| n > 1)
+}
+
+/// How the link's length sits with what tools and browsers take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkLength {
+    Fine,
+    LongForChat,
+    LongForBrowsers,
+}
+
+pub fn link_length(chars: usize) -> LinkLength {
+    if chars > LONG_FOR_BROWSERS {
+        LinkLength::LongForBrowsers
+    } else if chars > LONG_FOR_CHAT {
+        LinkLength::LongForChat
+    } else {
+        LinkLength::Fine
+    }
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn base64url_encode(bytes: &[u8], out: &mut String) {
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+        }
+    }
+}
+
+/// The bytes, or the index of the first character that is not base64url. A lone last character
+/// (which no encoder writes) carries no whole byte and is dropped: a cut link then fails its
+/// checksum and is reported as cut, not as a stray character.
+fn base64url_decode(text: &str) -> Result<Vec<u8>, usize> {
+    let mut bytes = Vec::with_capacity(text.len() * 3 / 4);
+    let mut n = 0u32;
+    let mut held = 0;
+    for (at, c) in text.bytes().enumerate() {
+        let value = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return Err(at),
+        };
+        n = n << 6 | u32::from(value);
+        held += 1;
+        if held == 4 {
+            bytes.extend_from_slice(&[(n >> 16) as u8, (n >> 8) as u8, n as u8]);
+            n = 0;
+            held = 0;
+        }
+    }
+    match held {
+        2 => bytes.push((n >> 4) as u8),
+        3 => bytes.extend_from_slice(&[(n >> 10) as u8, (n >> 2) as u8]),
+        _ => {}
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::templates::Template;
+
+    fn sample() -> JourneyMap {
+        Template::Ecommerce.build("share-test".into(), 42)
+    }
+
+    #[test]
+    fn base64url_matches_the_rfc_4648_examples() {
+        // RFC 4648 §10 with the padding dropped, and the two url-safe characters.
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            let mut out = String::new();
+            base64url_encode(plain.as_bytes(), &mut out);
+            assert_eq!(out, coded);
+            assert_eq!(base64url_decode(coded).unwrap(), plain.as_bytes());
+        }
+        let mut out = String::new();
+        base64url_encode(&[0xfb, 0xff], &mut out);
+        assert_eq!(out, "-_8");
+        assert_eq!(base64url_decode("ab+c"), Err(2));
+        assert_eq!(base64url_decode("Zm9vY"), Ok(b"foo".to_vec()));
+    }
+
+    #[test]
+    fn a_map_goes_through_a_link_unchanged_and_small() {
+        let map = sample();
+        let link = encode(&map);
+        assert!(link.starts_with("j1."));
+        assert!(link.len() < compact_json(&map).len());
+        assert_eq!(decode(&link), Ok(map));
+    }
+
+    #[test]
+    fn a_cut_or_changed_link_is_refused() {
+        let link = encode(&sample());
+        assert_eq!(decode(&link[..link.len() - 10]), Err(LinkError::Damaged));
+        let middle = link.len() / 2;
+        let flipped = if &link[middle..=middle] == "A" {
+            "B"
+        } else {
+            "A"
+        };
+        let changed = format!("{}{flipped}{}", &link[..middle], &link[middle + 1..]);
+        assert_eq!(decode(&changed), Err(LinkError::Damaged));
+        assert_eq!(
+            decode(&format!("{}%20", &link[..20])),
+            Err(LinkError::BadCharacter { at: 20 })
+        );
+    }
+
+    #[test]
+    fn newer_and_foreign_links_are_told_apart() {
+        assert_eq!(
+            decode("j2.AAAA"),
+            Err(LinkError::Newer { tag: "j2".into() })
+        );
+        assert_eq!(decode("hello"), Err(LinkError::NotALink));
+        assert_eq!(decode("x1.AAAA"), Err(LinkError::NotALink));
+        let newer_schema = compress_to_vec_zlib(
+            compact_json(&sample())
+                .replacen("\"schema\":3", "\"schema\":4", 1)
+                .as_bytes(),
+            6,
+        );
+        let mut link = TAG.to_string();
+        base64url_encode(&newer_schema, &mut link);
+        assert_eq!(
+            decode(&link),
+            Err(LinkError::Map(ImportError::NewerSchema { found: 4 }))
+        );
+    }
+
+    #[test]
+    fn a_link_that_unpacks_too_far_is_refused() {
+        let bomb = compress_to_vec_zlib(&vec![b' '; MAX_FILE_BYTES + 1], 9);
+        let mut link = TAG.to_string();
+        base64url_encode(&bomb, &mut link);
+        assert!(link.len() < 100_000);
+        assert_eq!(decode(&link), Err(LinkError::TooLarge));
+    }
+
+    #[test]
+    fn lengths_are_judged_for_chat_and_browsers() {
+        assert_eq!(link_length(2_000), LinkLength::Fine);
+        assert_eq!(link_length(9_000), LinkLength::LongForChat);
+        assert_eq!(link_length(2_000_000), LinkLength::LongForBrowsers);
+    }
+}
