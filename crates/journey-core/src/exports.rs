@@ -4,6 +4,7 @@ use crate::cards_csv::cards_csv;
 use crate::format::{export_json, file_stem, import_json};
 use crate::mermaid::{from_mermaid, to_mermaid};
 use crate::model::{JourneyMap, Millis};
+use crate::picture::{emotion_svg, heatmap_svg, map_svg};
 use crate::score::block::scores_csv;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,6 +14,12 @@ pub enum Export {
     CardsCsv,
     ScoresCsv,
     Mermaid,
+    /// The whole map as a picture.
+    MapSvg,
+    /// Touchpoint scores by stage, coloured against the alert line.
+    HeatmapSvg,
+    /// The personas' feelings across the stages.
+    FeelingsSvg,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +28,8 @@ pub struct ExportFile {
     pub mime: &'static str,
     pub text: String,
 }
+
+const SVG: &str = "image/svg+xml";
 
 pub fn export(map: &JourneyMap, kind: Export) -> ExportFile {
     let stem = file_stem(map);
@@ -33,6 +42,9 @@ pub fn export(map: &JourneyMap, kind: Export) -> ExportFile {
         Export::CardsCsv => (format!("{stem}.cards.csv"), "text/csv", cards_csv(map)),
         Export::ScoresCsv => (format!("{stem}.scores.csv"), "text/csv", scores_csv(map)),
         Export::Mermaid => (format!("{stem}.mmd"), "text/plain", to_mermaid(map)),
+        Export::MapSvg => (format!("{stem}.svg"), SVG, map_svg(map).svg),
+        Export::HeatmapSvg => (format!("{stem}.heatmap.svg"), SVG, heatmap_svg(map).svg),
+        Export::FeelingsSvg => (format!("{stem}.feelings.svg"), SVG, emotion_svg(map).svg),
     };
     ExportFile { name, mime, text }
 }
@@ -65,6 +77,9 @@ mod tests {
             Export::CardsCsv,
             Export::ScoresCsv,
             Export::Mermaid,
+            Export::MapSvg,
+            Export::HeatmapSvg,
+            Export::FeelingsSvg,
         ]
         .into_iter()
         .map(|k| export(&map, k).name)
@@ -76,6 +91,9 @@ mod tests {
                 "online-clothing-purchase.cards.csv",
                 "online-clothing-purchase.scores.csv",
                 "online-clothing-purchase.mmd",
+                "online-clothing-purchase.svg",
+                "online-clothing-purchase.heatmap.svg",
+                "online-clothing-purchase.feelings.svg",
             ]
         );
     }
