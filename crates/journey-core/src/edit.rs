@@ -112,6 +112,10 @@ pub enum Edit {
     ClearEvidence {
         period: Option<String>,
     },
+    /// Removes the answers of every period before this one (undated answers stay), to free space.
+    DropPeriodsBefore {
+        first_kept: String,
+    },
     /// Remembers how survey files map onto this map.
     SetSurveyMapping(Option<Box<SurveyMapping>>),
     SetAlertBelow(u32),
@@ -382,6 +386,11 @@ impl JourneyMap {
             }
             Edit::ClearEvidence { period } => {
                 let keep = |p: &Option<String>| period.is_some() && p != period;
+                self.scoring.evidence.retain(|e| keep(&e.period));
+                self.scoring.loyalty.retain(|l| keep(&l.period));
+            }
+            Edit::DropPeriodsBefore { first_kept } => {
+                let keep = |p: &Option<String>| p.as_ref().is_none_or(|p| p >= first_kept);
                 self.scoring.evidence.retain(|e| keep(&e.period));
                 self.scoring.loyalty.retain(|l| keep(&l.period));
             }
@@ -825,6 +834,34 @@ mod tests {
         assert_eq!(map.scoring.evidence.len(), 1);
         map.apply(&Edit::ClearEvidence { period: None }).unwrap();
         assert!(map.scoring.evidence.is_empty());
+    }
+
+    #[test]
+    fn periods_before_a_cut_are_dropped_and_undated_answers_stay() {
+        let mut map = measured_map();
+        let mut undated = answers("x", &[3]);
+        undated.period = None;
+        let evidence = vec![
+            answers("2025-Q4", &[1]),
+            answers("2026-Q1", &[2]),
+            answers("2026-Q2", &[4]),
+            undated,
+        ];
+        add(&mut map, evidence, false).unwrap();
+        map.apply(&Edit::DropPeriodsBefore {
+            first_kept: "2026-Q1".into(),
+        })
+        .unwrap();
+        let left: Vec<_> = map
+            .scoring
+            .evidence
+            .iter()
+            .map(|e| e.period.clone())
+            .collect();
+        assert_eq!(
+            left,
+            [Some("2026-Q1".to_string()), Some("2026-Q2".into()), None]
+        );
     }
 
     #[test]

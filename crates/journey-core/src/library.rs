@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use crate::edit::{Edit, EditError};
 use crate::model::{JourneyMap, Millis};
+use crate::score::evidence::periods;
+use crate::store::stored_chars;
 use crate::validate::limit_problems;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -95,6 +97,30 @@ impl Library {
         }
     }
 
+    /// What dropping every map's score periods but the latest `keep` would free: (maps changed,
+    /// periods dropped, characters of storage freed). `None` when there is nothing to drop.
+    pub fn old_periods(&self, keep: usize) -> Option<(usize, usize, usize)> {
+        let mut totals = (0, 0, 0);
+        for map in &self.maps {
+            if let Some((smaller, dropped)) = without_old_periods(map, keep) {
+                totals.0 += 1;
+                totals.1 += dropped;
+                totals.2 += stored_chars(map).saturating_sub(stored_chars(&smaller));
+            }
+        }
+        (totals.0 > 0).then_some(totals)
+    }
+
+    /// Drops every map's score periods but the latest `keep`, to make room in a full storage.
+    pub fn drop_old_periods(&mut self, keep: usize, now: Millis) {
+        for slot in &mut self.maps {
+            if let Some((mut smaller, _)) = without_old_periods(slot, keep) {
+                smaller.updated = now;
+                *slot = Rc::new(smaller);
+            }
+        }
+    }
+
     /// Puts in the newer version of a map that was edited in the map view.
     pub fn replace(&mut self, map: Rc<JourneyMap>) {
         match self.maps.iter_mut().find(|m| m.id == map.id) {
@@ -102,6 +128,19 @@ impl Library {
             None => self.maps.push(map),
         }
     }
+}
+
+/// The map without its periods before the latest `keep`, and how many went; `None` if none would.
+fn without_old_periods(map: &JourneyMap, keep: usize) -> Option<(JourneyMap, usize)> {
+    let periods = periods(&map.scoring.evidence);
+    let dropped = periods.len().checked_sub(keep).filter(|&n| n > 0)?;
+    let mut smaller = map.clone();
+    smaller
+        .apply(&Edit::DropPeriodsBefore {
+            first_kept: periods[dropped].clone(),
+        })
+        .ok()?;
+    Some((smaller, dropped))
 }
 
 #[cfg(test)]
@@ -128,6 +167,28 @@ mod tests {
             .iter()
             .map(|m| m.name.as_str())
             .collect()
+    }
+
+    #[test]
+    fn old_score_periods_are_offered_and_dropped_in_every_map() {
+        let mut measured =
+            crate::import_json(include_str!("../tests/fixtures/schema-v2.json")).unwrap();
+        measured.updated = 99;
+        let mut lib = library();
+        lib.add(measured.clone());
+        assert_eq!(lib.old_periods(2), None);
+        let (maps, periods, chars) = lib.old_periods(1).unwrap();
+        assert_eq!((maps, periods), (1, 1));
+        assert!(chars > 100, "two of four histograms go: {chars}");
+        lib.drop_old_periods(1, 99);
+        let smaller = lib.get(&measured.id).unwrap();
+        assert_eq!(smaller.scoring.evidence.len(), 2);
+        assert_eq!(
+            stored_chars(&measured) - stored_chars(smaller),
+            chars,
+            "the offer says what the drop frees"
+        );
+        assert_eq!(lib.get("a").unwrap().updated, 10);
     }
 
     #[test]
