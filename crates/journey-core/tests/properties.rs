@@ -196,6 +196,51 @@ proptest! {
 
 proptest! {
     #[test]
+    fn pictures_are_well_formed_and_user_text_never_becomes_markup(map in reachable_map(), text in any::<String>()) {
+        use journey_core::picture::{emotion_svg, heatmap_svg, map_svg};
+        let mut map = map;
+        map.name = format!("x{text}");
+        for card in map.cards.iter_mut() {
+            card.text = text.clone();
+        }
+        for picture in [map_svg(&map), heatmap_svg(&map), emotion_svg(&map)] {
+            let document = roxmltree::Document::parse(&picture.svg);
+            prop_assert!(document.is_ok(), "{:?}", document.err());
+            let document = document.unwrap();
+            for node in document.descendants().filter(|n| n.is_element()) {
+                let name = node.tag_name().name();
+                prop_assert!(
+                    ["svg", "title", "rect", "text", "polyline", "circle", "line"].contains(&name),
+                    "unexpected element <{}>", name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_share_link_carries_the_whole_map(map in reachable_map()) {
+        use journey_core::share::{decode, encode};
+        prop_assert_eq!(decode(&encode(&map)), Ok(map));
+    }
+
+    #[test]
+    fn a_damaged_share_link_is_refused_or_still_valid(map in reachable_map(), cut in 0usize..4000, byte in 32u8..127) {
+        use journey_core::share::{decode, encode};
+        let mut bytes = encode(&map).into_bytes();
+        let at = cut % bytes.len();
+        bytes[at] = byte;
+        if let Ok(read) = decode(&String::from_utf8_lossy(&bytes)) {
+            prop_assert_eq!(validate(&read), vec![]);
+        }
+        let whole = bytes.len();
+        if let Ok(read) = decode(&String::from_utf8_lossy(&bytes[..at.min(whole - 1)])) {
+            prop_assert_eq!(validate(&read), vec![]);
+        }
+    }
+}
+
+proptest! {
+    #[test]
     fn mermaid_carries_stages_tasks_and_feelings_and_a_second_trip_changes_nothing(map in reachable_map()) {
         use journey_core::mermaid::{from_mermaid, to_mermaid};
         let once = from_mermaid(&to_mermaid(&map), "m".into(), 0).expect("our own Mermaid reads back");

@@ -1,0 +1,87 @@
+//! Every way text gets into Journeyscope (map files, share links, Mermaid, survey CSV, stored
+//! values) is fed arbitrary bytes: each must refuse or read, never panic, and what it reads must
+//! be a valid map. The cargo-fuzz targets in `fuzz/` run the same entry points for much longer.
+
+use journey_core::mermaid::from_mermaid;
+use journey_core::survey::{import, ColumnLink, Survey, SurveyMapping};
+use journey_core::{import_json, share, store, validate, JourneyMap};
+use proptest::prelude::*;
+
+/// A measured map with two touchpoints, so survey rows have something to score.
+fn measured_map() -> JourneyMap {
+    import_json(include_str!("fixtures/schema-v2.json")).expect("the fixture reads")
+}
+
+/// Links the touchpoints to the file's first columns and gives it a date, segment and loyalty
+/// column where there are more, so every part of the reader is reached.
+fn mapping_for(text: &str, map: &JourneyMap) -> Option<SurveyMapping> {
+    let survey = Survey::open(text, None).ok()?;
+    let keys: Vec<String> = survey.columns.iter().map(|c| c.key.clone()).collect();
+    let touchpoints = map
+        .plan()
+        .touchpoints()
+        .zip(&keys)
+        .map(|(t, key)| ColumnLink {
+            column: key.clone(),
+            card: t.card,
+        })
+        .collect();
+    Some(SurveyMapping {
+        touchpoints,
+        date_column: keys.get(2).cloned(),
+        segment_column: keys.get(3).cloned(),
+        loyalty_column: keys.get(4).cloned(),
+        ..SurveyMapping::default()
+    })
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..600)
+            .prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+        "[a-z0-9,;\t\"\n\r :./-]{0,600}",
+    ]
+}
+
+proptest! {
+    #[test]
+    fn survey_csv_is_read_or_refused(text in text()) {
+        let map = measured_map();
+        if let Some(mapping) = mapping_for(&text, &map) {
+            if let Ok(result) = import(&text, &mapping, &map.plan()) {
+                for (_, used) in &result.report.used {
+                    prop_assert!(*used <= result.report.rows);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn mermaid_is_read_or_refused(text in text()) {
+        if let Ok(map) = from_mermaid(&format!("journey\n{text}"), "m".into(), 0) {
+            prop_assert_eq!(validate(&map), vec![]);
+        }
+        if let Ok(map) = from_mermaid(&text, "m".into(), 0) {
+            prop_assert_eq!(validate(&map), vec![]);
+        }
+    }
+
+    #[test]
+    fn share_links_are_read_or_refused(text in text(), body in "[A-Za-z0-9_-]{0,400}") {
+        for payload in [text, format!("j1.{body}")] {
+            if let Ok(map) = share::decode(&payload) {
+                prop_assert_eq!(validate(&map), vec![]);
+            }
+        }
+    }
+
+    #[test]
+    fn stored_values_are_read_or_set_aside(text in text()) {
+        let loaded = store::load([(store::map_key("m"), text.clone())]);
+        prop_assert_eq!(loaded.maps.len() + loaded.unreadable.len(), 1);
+        for map in &loaded.maps {
+            prop_assert_eq!(validate(map), vec![]);
+        }
+        let _ = store::revision_of(&text);
+    }
+}

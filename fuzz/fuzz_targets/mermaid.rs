@@ -1,0 +1,10 @@
+//! Mermaid `journey` text: refused with a message or read into a valid map.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    if let Ok(map) = journey_core::mermaid::from_mermaid(text, "m".into(), 0) {
+        assert!(journey_core::validate(&map).is_empty());
+    }
+});
