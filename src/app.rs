@@ -3,20 +3,21 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use journey_core::exports::{export, read_map, Export};
+use journey_core::exports::{export, picture, read_map, Export};
 use journey_core::store::Backup;
 use journey_core::{JourneyMap, Template};
 use yew::prelude::*;
 
 use crate::browser::{fresh_map_id, now};
-use crate::components::banners::{Banners, Notice};
-use crate::files::download;
+use crate::components::banners::{Banners, Notice, KEEP_PERIODS};
+use crate::files::{copy_text, download, download_png};
 use crate::hooks::use_autosave::use_autosave;
 use crate::route::Route;
 use crate::state::library::{LibraryAction, LibraryState};
 use crate::storage;
 use crate::views::library::LibraryView;
 use crate::views::map::MapView;
+use crate::views::shared::SharedView;
 
 #[component]
 pub fn App() -> Html {
@@ -73,6 +74,52 @@ pub fn App() -> Html {
                 let file = export(map, kind);
                 report(download(&file.name, file.mime, &file.text));
             }
+        })
+    };
+    let on_png = {
+        let (state, report) = (state.clone(), report_download.clone());
+        Callback::from(move |(id, kind): (String, Export)| {
+            let Some((name, picture)) = state.library.get(&id).and_then(|m| picture(m, kind))
+            else {
+                return;
+            };
+            let report = report.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                report(download_png(&name, &picture).await);
+            });
+        })
+    };
+    let on_copy = Callback::from(|(text, answer): (String, Callback<bool>)| {
+        wasm_bindgen_futures::spawn_local(async move { answer.emit(copy_text(&text).await) });
+    });
+    let on_export_all = {
+        let (state, report) = (state.clone(), report_download.clone());
+        Callback::from(move |_| {
+            for map in state.library.maps() {
+                let file = export(map, Export::Json);
+                report(download(&file.name, file.mime, &file.text));
+            }
+        })
+    };
+    let on_save_copy = {
+        let (state, notice) = (state.clone(), notice.clone());
+        Callback::from(move |map: JourneyMap| {
+            let fresh_id = fresh_map_id();
+            let id = if state.library.get(&map.id).is_some() {
+                fresh_id.clone()
+            } else {
+                map.id.clone()
+            };
+            notice.set(Some(Notice::Info(format!(
+                "Saved a copy of “{}” to your maps.",
+                map.name
+            ))));
+            state.dispatch(LibraryAction::Import {
+                map: Box::new(map),
+                fresh_id,
+                now: now(),
+            });
+            Route::Map(id).go();
         })
     };
     let on_download = {
@@ -161,11 +208,14 @@ pub fn App() -> Html {
                         state.dispatch(LibraryAction::Replace(map))
                     })
                 };
-                let on_export = on_export.reform({
+                let with_id = |callback: &Callback<(String, Export)>| {
                     let id = id.clone();
-                    move |kind| (id.clone(), kind)
-                });
-                html! { <MapView key={id.clone()} map={map.clone()} {on_change} on_back={on_back.clone()} {on_export} /> }
+                    callback.reform(move |kind| (id.clone(), kind))
+                };
+                html! {
+                    <MapView key={id.clone()} map={map.clone()} {on_change} on_back={on_back.clone()}
+                        on_export={with_id(&on_export)} on_png={with_id(&on_png)} on_copy={on_copy.clone()} />
+                }
             }
             None => html! {
                 <section class="missing" aria-labelledby="missing-title">
@@ -175,6 +225,10 @@ pub fn App() -> Html {
                 </section>
             },
         },
+        Route::Shared(payload) => html! {
+            <SharedView payload={payload.clone()} embed={false} on_save_copy={on_save_copy} />
+        },
+        Route::Embed(payload) => html! { <SharedView payload={payload.clone()} embed={true} /> },
         Route::Library => html! {
             <LibraryView
                 maps={state.library.by_last_edit().into_iter().cloned().collect::<Vec<_>>()}
@@ -189,6 +243,10 @@ pub fn App() -> Html {
         },
     };
     let rename_problem = state.problem.clone().map(Notice::Error);
+    // Worked out only while a save is failing: it serialises every map.
+    let cleanup = save_failure
+        .as_ref()
+        .and_then(|_| state.library.old_periods(KEEP_PERIODS));
     html! {
         <>
             <header class="app-header">
@@ -209,6 +267,9 @@ pub fn App() -> Html {
                     {on_discard_backup}
                     conflict={state.conflict.as_ref().map(|(theirs, what)| (theirs.name.clone(), what.clone()))}
                     on_settle={Callback::from({ let state = state.clone(); move |keep_ours| state.dispatch(LibraryAction::Settle { keep_ours }) })}
+                    {cleanup}
+                    on_cleanup={Callback::from({ let state = state.clone(); move |_| state.dispatch(LibraryAction::DropOldPeriods { keep: KEEP_PERIODS, now: now() }) })}
+                    {on_export_all}
                 />
                 { view }
             </main>

@@ -1,4 +1,3 @@
 fn main() {
-    journeyscope::crash::install();
-    yew::Renderer::<journeyscope::App>::new().render();
+    journeyscope::start();
 }

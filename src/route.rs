@@ -1,23 +1,40 @@
 //! Which view is open, kept in the URL fragment so reload and the back button keep the place.
+//! A shared map travels whole in the fragment too, so it never reaches a server.
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Library,
     Map(String),
+    /// A map from a share link, shown read-only: the link's payload.
+    Shared(String),
+    /// The same, made for a frame on another site: no editing chrome, no storage.
+    Embed(String),
     /// Debug builds only: panics on purpose, to test the crash screen.
     DebugPanic,
 }
 
 const MAP_PREFIX: &str = "#/map/";
+const SHARED_PREFIX: &str = "#/view/";
+const EMBED_PREFIX: &str = "#/embed/";
 
 impl Route {
     pub fn parse(hash: &str) -> Route {
         if cfg!(debug_assertions) && hash == "#/debug/panic" {
             return Route::DebugPanic;
         }
-        match hash.strip_prefix(MAP_PREFIX) {
-            Some(id) if !id.is_empty() => Route::Map(id.to_string()),
-            _ => Route::Library,
+        let after = |prefix: &str| {
+            hash.strip_prefix(prefix)
+                .filter(|rest| !rest.is_empty())
+                .map(str::to_string)
+        };
+        if let Some(id) = after(MAP_PREFIX) {
+            Route::Map(id)
+        } else if let Some(payload) = after(SHARED_PREFIX) {
+            Route::Shared(payload)
+        } else if let Some(payload) = after(EMBED_PREFIX) {
+            Route::Embed(payload)
+        } else {
+            Route::Library
         }
     }
 
@@ -25,6 +42,8 @@ impl Route {
         match self {
             Route::Library | Route::DebugPanic => "#/".to_string(),
             Route::Map(id) => format!("{MAP_PREFIX}{id}"),
+            Route::Shared(payload) => format!("{SHARED_PREFIX}{payload}"),
+            Route::Embed(payload) => format!("{EMBED_PREFIX}{payload}"),
         }
     }
 
@@ -37,4 +56,13 @@ impl Route {
     pub fn go(&self) {
         let _ = gloo::utils::window().location().set_hash(&self.hash());
     }
+}
+
+/// Where this page lives, without query or fragment: the base of every link the app hands out,
+/// so a copy hosted under a sub-path links to itself.
+pub fn page_address() -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}")
 }

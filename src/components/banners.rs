@@ -2,11 +2,14 @@
 
 use std::rc::Rc;
 
-use journey_core::store::{Backup, Unreadable};
+use journey_core::store::{human_size, Backup, Unreadable};
 use journey_core::JourneyMap;
 use yew::prelude::*;
 
 use crate::storage::StorageError;
+
+/// How many of each map's latest score periods a clean-up keeps.
+pub const KEEP_PERIODS: usize = 4;
 
 /// A one-off message about the user's last action.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +35,10 @@ pub struct BannersProps {
     pub conflict: Option<(String, Vec<String>)>,
     /// True keeps this tab's version, false takes the other tab's.
     pub on_settle: Callback<bool>,
+    /// When storage is full: what dropping old score periods would free (maps, periods, chars).
+    pub cleanup: Option<(usize, usize, usize)>,
+    pub on_cleanup: Callback<()>,
+    pub on_export_all: Callback<()>,
 }
 
 #[component]
@@ -56,12 +63,22 @@ pub fn Banners(props: &BannersProps) -> Html {
                   JSON to keep them." }</p>
         </div>
     });
-    let save_failure = props.save_failure.as_ref().filter(|_| !props.storage_unavailable).map(|e| html! {
-        <div class="banner error" role="alert">
-            <p>{ format!("Your latest changes are not saved in this browser: {e}. They stay here \
-                          while this tab is open, and saving is tried again with every change. \
-                          Use Export JSON to keep a copy.") }</p>
-        </div>
+    let save_failure = props.save_failure.as_ref().filter(|_| !props.storage_unavailable).map(|e| {
+        let cleanup = props.cleanup.map(|(maps, periods, chars)| html! {
+            <button type="button" onclick={props.on_cleanup.reform(|_| ())}>
+                { format!("Drop score periods older than the latest {KEEP_PERIODS} ({periods} period{} in {maps} map{}, frees {})",
+                    if periods == 1 { "" } else { "s" }, if maps == 1 { "" } else { "s" }, human_size(chars)) }
+            </button>
+        });
+        html! {
+            <div class="banner error" role="alert">
+                <p>{ format!("Your latest changes are not saved in this browser: {e}. They stay here \
+                              while this tab is open, and saving is tried again with every change. \
+                              Export your maps to keep a copy, or make room.") }</p>
+                <button type="button" onclick={props.on_export_all.reform(|_| ())}>{ "Export all maps" }</button>
+                { for cleanup }
+            </div>
+        }
     });
     let unreadable = props.unreadable.iter().map(|entry| {
         let text = if entry.should_quarantine() {

@@ -1,4 +1,5 @@
-//! The map's title bar: back to the library, name, description, undo, redo, export.
+//! The map's title bar: back to the library, name, description, undo, redo, exports, pictures
+//! and sharing.
 
 use std::rc::Rc;
 
@@ -18,7 +19,16 @@ pub struct MapHeaderProps {
     pub on_redo: Callback<()>,
     pub on_back: Callback<()>,
     pub on_export: Callback<Export>,
+    /// The same drawing as an SVG export, as a PNG at twice the size.
+    pub on_png: Callback<Export>,
+    pub on_share: Callback<()>,
 }
+
+const PICTURES: [(Export, &str); 3] = [
+    (Export::MapSvg, "Whole map"),
+    (Export::HeatmapSvg, "Score heatmap"),
+    (Export::FeelingsSvg, "Feelings curve"),
+];
 
 #[component]
 pub fn MapHeader(props: &MapHeaderProps) -> Html {
@@ -42,6 +52,21 @@ pub fn MapHeader(props: &MapHeaderProps) -> Html {
                 <button type="button" onclick={props.on_export.reform(|_| Export::Json)}>{ "Export JSON" }</button>
                 <button type="button" onclick={props.on_export.reform(|_| Export::CardsCsv)}>{ "Cards CSV" }</button>
                 <button type="button" onclick={props.on_export.reform(|_| Export::Mermaid)}>{ "Mermaid" }</button>
+                <details class="menu pictures">
+                    <summary>{ "Pictures" }</summary>
+                    <ul role="list">
+                        for (kind, what) in PICTURES {
+                            <li>
+                                <span>{ what }</span>
+                                <button type="button" onclick={props.on_export.reform(move |_| kind)}
+                                    aria-label={format!("{what} as SVG")}>{ "SVG" }</button>
+                                <button type="button" onclick={props.on_png.reform(move |_| kind)}
+                                    aria-label={format!("{what} as PNG")}>{ "PNG" }</button>
+                            </li>
+                        }
+                    </ul>
+                </details>
+                <button type="button" class="primary" onclick={props.on_share.reform(|_| ())}>{ "Share…" }</button>
             </div>
         </div>
     }

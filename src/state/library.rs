@@ -72,6 +72,11 @@ pub enum LibraryAction {
     Settle {
         keep_ours: bool,
     },
+    /// Storage is full: keep only each map's latest `keep` score periods.
+    DropOldPeriods {
+        keep: usize,
+        now: Millis,
+    },
 }
 
 /// What storage held at start; without storage at all, an empty library kept in memory.
@@ -163,6 +168,7 @@ impl Reducible for LibraryState {
             LibraryAction::ExternalRemoved { id } => {
                 next.library.remove(&id);
             }
+            LibraryAction::DropOldPeriods { keep, now } => next.library.drop_old_periods(keep, now),
         }
         Rc::new(next)
     }

@@ -14,6 +14,7 @@ use crate::components::journey_score_bar::JourneyScoreBar;
 use crate::components::map_header::MapHeader;
 use crate::components::persona_bar::PersonaBar;
 use crate::components::score_panel::ScorePanel;
+use crate::components::share_dialog::ShareDialog;
 use crate::hooks::use_undo_keys::{use_undo_keys, UndoKey};
 use crate::score_context::{ScoreContext, ScoreHandle};
 use crate::state::editor::{EditorAction, EditorState};
@@ -25,6 +26,8 @@ pub struct MapViewProps {
     pub on_change: Callback<Rc<JourneyMap>>,
     pub on_back: Callback<()>,
     pub on_export: Callback<Export>,
+    pub on_png: Callback<Export>,
+    pub on_copy: Callback<(String, Callback<bool>)>,
 }
 
 #[component]
@@ -34,6 +37,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
         move || EditorState::new(map)
     });
     let selected = use_state_eq(|| props.map.personas[0].id);
+    let sharing = use_state_eq(|| false);
     // The last version this editor handed to the library, to tell it from other tabs' versions.
     let emitted = use_mut_ref(|| props.map.clone());
     {
@@ -100,7 +104,13 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 {on_redo}
                 on_back={props.on_back.clone()}
                 on_export={props.on_export.clone()}
+                on_png={props.on_png.clone()}
+                on_share={Callback::from({ let sharing = sharing.clone(); move |_| sharing.set(true) })}
             />
+            if *sharing {
+                <ShareDialog map={map.clone()} on_copy={props.on_copy.clone()}
+                    on_close={Callback::from({ let sharing = sharing.clone(); move |_| sharing.set(false) })} />
+            }
             { for problem }
             <ContextProvider<ScoreHandle> context={context}>
             <JourneyScoreBar

@@ -1,4 +1,5 @@
-//! One page each: the library of maps, and the editor of one map.
+//! One page each: the library of maps, the editor of one map, and a shared map to read.
 
 pub mod library;
 pub mod map;
+pub mod shared;

@@ -1,14 +1,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFromTemplate, downloadFrom, launch, openApp, stageNames, storedMaps, waitForStored } from './helpers.mjs';
+import {
+  createFromTemplate, downloadFrom, importFile, launch, openApp, stageNames, storedMaps, waitForStored,
+} from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
-
-const importFile = (page, name, text) => page.locator('input[type=file]').setInputFiles({
-  name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8'),
-});
 
 test('an export imports into a fresh browser and exports byte for byte the same', async () => {
   const page = await openApp(browser);
@@ -20,7 +18,8 @@ test('an export imports into a fresh browser and exports byte for byte the same'
   assert.equal(first.name, 'consultancy-client-journey.journey.json');
   const document = JSON.parse(first.text);
   assert.equal(document.format, 'journeyscope-map');
-  assert.equal(document.schema, 2);
+  assert.equal(document.schema, 3);
+  assert.equal(document.revision, undefined, 'the save count stays in the browser');
   assert.ok(first.text.endsWith('}\n'));
   await page.context().close();
 

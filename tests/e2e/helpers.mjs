@@ -20,6 +20,12 @@ export async function launch() {
 /** A page on the app in a fresh profile, collecting errors so tests can assert there were none. */
 export async function openApp(browser, { viewport = { width: 1440, height: 900 }, hash = '', init } = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
+  await context.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'}`);
+    });
+  });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.errors = [];
@@ -53,18 +59,37 @@ export async function storedMaps(page) {
   });
 }
 
-/** Waits until autosave has written a map for which `check(map)` is true. */
-export async function waitForStored(page, check) {
-  await page.waitForFunction(`(() => {
-    const check = ${check.toString()};
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i);
-      if (!key.startsWith('journeyscope:map:')) continue;
-      try { if (check(JSON.parse(localStorage.getItem(key)).map)) return true; } catch (e) {}
-    }
-    return false;
-  })()`);
+/** Waits until autosave has written a map for which `check(map)` is true. The check runs here,
+ * not in the page: the app's CSP forbids evaluating strings there, and the tests keep it on. */
+export async function waitForStored(page, check, { timeout = 5000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (Object.values(await storedMaps(page)).some((map) => check(map))) return;
+    if (Date.now() > deadline) throw new Error(`no stored map passed ${check} within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
+
+/** Picks a file in the page's file input, as a user does in the file dialog. */
+export const importFile = (page, name, text) => page.locator('input[type=file]').first().setInputFiles({
+  name, mimeType: 'application/json', buffer: Buffer.from(text),
+});
+
+/** A map file with one measured touchpoint answered in each of `periods`. */
+export function mapWithPeriods(id, name, periods) {
+  const map = {
+    id, name, description: '', created: 1, updated: 1,
+    stages: [{ id: 2, name: 'Buy' }],
+    lanes: [{ id: 3, kind: 'touchpoints', title: 'Touchpoints' }],
+    personas: [{ id: 1, name: 'Customer', description: '', emotions: [] }],
+    cards: [{ id: 4, lane: 3, stage: 2, text: 'Checkout', measure: { metric: { kind: 'mean', min: 1, max: 5 } } }],
+    scoring: { evidence: periods.map((period) => ({ card: 4, period, answers: { min: 1, counts: [1, 2, 3, 4, 5] } })) },
+  };
+  return JSON.stringify({ format: 'journeyscope-map', schema: 3, map });
+}
+
+/** Content-Security-Policy violations the page reported, recorded by `openApp`. */
+export const cspViolations = (page) => page.evaluate(() => window.cspViolations ?? []);
 
 /** Clicks and returns the download's file name and text. */
 export async function downloadFrom(page, click) {

@@ -1,6 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFromTemplate, downloadFrom, launch, openApp, storedMaps, waitForStored } from './helpers.mjs';
+import {
+  createFromTemplate, downloadFrom, importFile, launch, mapWithPeriods, openApp, storedMaps, waitForStored,
+} from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -51,11 +53,49 @@ test('a full quota shows a message, keeps the edits in the tab and the last save
   const alert = page.locator('.banner.error', { hasText: 'not saved in this browser' });
   await alert.waitFor();
   assert.match(await alert.textContent(), /QuotaExceededError/);
-  assert.match(await alert.textContent(), /Export JSON/);
   await page.getByText('Pricing page').waitFor();
   assert.deepEqual(await storedMaps(page), saved);
-  const exported = await downloadFrom(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
+  const exported = await downloadFrom(page, () => alert.getByRole('button', { name: 'Export all maps' }).click());
+  assert.match(exported.name, /\.journey\.json$/);
   assert.match(exported.text, /Pricing page/);
+  await page.context().close();
+});
+
+test('a quota filled for real offers to drop old score periods, which frees room and saves', async () => {
+  const page = await openApp(browser);
+  await importFile(page, 'old.journey.json', mapWithPeriods('old', 'Years of answers',
+    ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08']));
+  await waitForStored(page, (map) => map.id === 'old');
+  await importFile(page, 'other.journey.json', mapWithPeriods('other', 'Other map', ['2025-01']));
+  await waitForStored(page, (map) => map.id === 'other');
+  const before = await storedMaps(page);
+  // Fills the origin's real quota with another site's data, down to the last few characters.
+  const filled = await page.evaluate(() => {
+    let total = 0;
+    for (let size = 1 << 20, i = 0; size >= 8; size >>= 1) {
+      try {
+        for (;;) { localStorage.setItem(`other-site:${i++}`, 'x'.repeat(size)); total += size; }
+      } catch (e) { if (e.name !== 'QuotaExceededError') throw e; }
+    }
+    return total;
+  });
+  assert.ok(filled > 1_000_000, `filled ${filled} characters`);
+
+  await page.getByRole('button', { name: 'Open Years of answers' }).click();
+  await page.getByRole('button', { name: 'Add card to Touchpoints in Buy' }).click();
+  await page.keyboard.type('A card the full storage cannot take yet');
+  await page.keyboard.press('Enter');
+  const alert = page.locator('.banner.error', { hasText: 'not saved in this browser' });
+  await alert.waitFor();
+  assert.deepEqual(await storedMaps(page), before, 'what was saved is untouched');
+
+  await alert.getByRole('button', { name: /Drop score periods older than the latest 4 \(4 periods in 1 map, frees/ }).click();
+  await waitForStored(page, (map) => map.id === 'old' && map.cards.some((c) => c.text.startsWith('A card the full')));
+  await alert.waitFor({ state: 'detached' });
+  const after = await storedMaps(page);
+  assert.deepEqual(after.old.scoring.evidence.map((e) => e.period), ['2025-05', '2025-06', '2025-07', '2025-08']);
+  assert.deepEqual(after.other, before.other);
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
@@ -131,5 +171,40 @@ test('edits made at once in two tabs merge when they touch different parts, and 
   await banner.getByRole('button', { name: "Use the other tab's version" }).click();
   await second.locator('.stage-name .inline-text', { hasText: 'Theirs' }).waitFor();
   assert.equal(await second.locator('.banner.warning', { hasText: 'was also changed' }).count(), 0);
+  await first.context().close();
+});
+
+test('a tab that missed another tab\'s save sees the newer revision before writing, and merges', async () => {
+  const first = await openApp(browser);
+  await createFromTemplate(first, 'four-stage');
+  await waitForStored(first, () => true);
+  const second = await first.context().newPage();
+  // This tab hears nothing from the other: only the revision in the stored value can tell it.
+  await second.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
+  await second.goto(first.url());
+  await second.locator('.journey-grid').waitFor();
+  const revision = () => first.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('journeyscope:map:'));
+    return JSON.parse(localStorage.getItem(key)).revision;
+  });
+  const start = await revision();
+  assert.ok(start >= 1);
+
+  await first.getByRole('button', { name: 'Add card to Actions in Decision' }).click();
+  await first.keyboard.type('Asks a colleague');
+  await first.keyboard.press('Enter');
+  await waitForStored(first, (map) => map.cards.some((c) => c.text === 'Asks a colleague'));
+  assert.equal(await revision(), start + 1);
+  assert.equal(await second.getByText('Asks a colleague').count(), 0, 'the second tab did not hear of it');
+
+  await second.locator('.stage-name .inline-text').first().click();
+  await second.getByLabel('Stage name', { exact: true }).fill('Renamed here');
+  await second.keyboard.press('Enter');
+  // Its save finds revision start + 1, merges the card in, and writes the merge as the next one.
+  await second.getByText('Asks a colleague').waitFor();
+  await waitForStored(first, (map) => map.stages[0].name === 'Renamed here'
+    && map.cards.some((c) => c.text === 'Asks a colleague'));
+  assert.equal(await revision(), start + 2);
+  assert.deepEqual(second.errors ?? [], []);
   await first.context().close();
 });

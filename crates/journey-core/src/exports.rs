@@ -4,7 +4,7 @@ use crate::cards_csv::cards_csv;
 use crate::format::{export_json, file_stem, import_json};
 use crate::mermaid::{from_mermaid, to_mermaid};
 use crate::model::{JourneyMap, Millis};
-use crate::picture::{emotion_svg, heatmap_svg, map_svg};
+use crate::picture::{emotion_svg, heatmap_svg, map_svg, Picture};
 use crate::score::block::scores_csv;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +47,17 @@ pub fn export(map: &JourneyMap, kind: Export) -> ExportFile {
         Export::FeelingsSvg => (format!("{stem}.feelings.svg"), SVG, emotion_svg(map).svg),
     };
     ExportFile { name, mime, text }
+}
+
+/// For the picture exports: the drawing and the name of its PNG twin (`<stem>.heatmap.png`).
+pub fn picture(map: &JourneyMap, kind: Export) -> Option<(String, Picture)> {
+    let stem = file_stem(map);
+    match kind {
+        Export::MapSvg => Some((format!("{stem}.png"), map_svg(map))),
+        Export::HeatmapSvg => Some((format!("{stem}.heatmap.png"), heatmap_svg(map))),
+        Export::FeelingsSvg => Some((format!("{stem}.feelings.png"), emotion_svg(map))),
+        Export::Json | Export::CardsCsv | Export::ScoresCsv | Export::Mermaid => None,
+    }
 }
 
 /// A map from a map file or a Mermaid journey; a Mermaid map gets `new_id`. The error says
@@ -96,6 +107,15 @@ mod tests {
                 "online-clothing-purchase.feelings.svg",
             ]
         );
+    }
+
+    #[test]
+    fn pictures_have_png_names_beside_their_svg_names() {
+        let map = Template::Ecommerce.build("m".into(), 0);
+        let (name, heatmap) = picture(&map, Export::HeatmapSvg).unwrap();
+        assert_eq!(name, "online-clothing-purchase.heatmap.png");
+        assert_eq!(heatmap.svg, export(&map, Export::HeatmapSvg).text);
+        assert_eq!(picture(&map, Export::Json), None);
     }
 
     #[test]

@@ -1,0 +1,134 @@
+//! A map from a share link, read-only: as a page of its own with "Save a copy to my maps", or
+//! compact for a frame on another site. The map is decoded from the link once; a link that
+//! cannot be read shows why, and nothing else changes.
+
+use std::rc::Rc;
+
+use journey_core::score::evidence::{periods, segments};
+use journey_core::score::Slice;
+use journey_core::{share, Id, JourneyMap};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::components::journey_score_bar::JourneyScoreBar;
+use crate::components::read_only_grid::ReadOnlyGrid;
+use crate::route::{page_address, Route};
+use crate::score_context::{ScoreContext, ScoreHandle};
+
+#[derive(Properties, PartialEq)]
+pub struct SharedViewProps {
+    /// The link's payload, after `#/view/` or `#/embed/`.
+    pub payload: AttrValue,
+    /// Compact, for a frame: no save button, a link to the full view instead.
+    pub embed: bool,
+    /// Saves the map into this browser's library as a new map.
+    #[prop_or_default]
+    pub on_save_copy: Callback<JourneyMap>,
+}
+
+#[component]
+pub fn SharedView(props: &SharedViewProps) -> Html {
+    let decoded = use_memo(props.payload.clone(), |payload| {
+        share::decode(payload).map(Rc::new)
+    });
+    let selected = use_state_eq(|| None::<Id>);
+    let slice = use_state(Slice::default);
+    let context = use_memo(
+        ((*decoded).clone().ok(), (*slice).clone()),
+        |(map, slice)| {
+            map.as_ref()
+                .map(|map| -> ScoreHandle { Rc::new(ScoreContext::of(map, slice)) })
+        },
+    );
+    {
+        let title = match &*decoded {
+            Ok(map) => format!("{} · Journeyscope", map.name),
+            Err(_) => "Journeyscope".to_string(),
+        };
+        use_effect_with(title, |title| gloo::utils::document().set_title(title));
+    }
+    let (map, context) = match (&*decoded, (*context).clone()) {
+        (Ok(map), Some(context)) => (map.clone(), context),
+        (result, _) => {
+            let why = result
+                .as_ref()
+                .err()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            return html! {
+                <section class="shared missing" aria-labelledby="shared-title">
+                    <h2 id="shared-title">{ "This link cannot be opened" }</h2>
+                    <p>{ format!("{}.", capitalised(&why)) }</p>
+                    if !props.embed {
+                        <a href="#/">{ "Go to my maps" }</a>
+                    }
+                </section>
+            };
+        }
+    };
+    let persona = selected
+        .and_then(|id| map.persona(id))
+        .unwrap_or(&map.personas[0])
+        .clone();
+    let on_persona = {
+        let selected = selected.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            selected.set(value.parse().ok());
+        })
+    };
+    let save = {
+        let (map, on_save_copy) = (map.clone(), props.on_save_copy.clone());
+        Callback::from(move |_: MouseEvent| on_save_copy.emit((*map).clone()))
+    };
+    let full_view = format!(
+        "{}{}",
+        page_address(),
+        Route::Shared(props.payload.to_string()).hash()
+    );
+    html! {
+        <section class={classes!("shared", props.embed.then_some("embed"))} aria-labelledby="shared-title">
+            if !props.embed {
+                <div class="banner info" role="status">
+                    <p>{ "A shared map, read-only. Saving a copy adds it to your maps in this browser; nothing you have is replaced." }</p>
+                    <button type="button" class="primary" onclick={save}>{ "Save a copy to my maps" }</button>
+                </div>
+            }
+            <header class="shared-header">
+                <h2 id="shared-title">{ &map.name }</h2>
+                if !map.description.is_empty() { <p class="map-description">{ &map.description }</p> }
+            </header>
+            <ContextProvider<ScoreHandle> {context}>
+                <JourneyScoreBar
+                    stages={map.stages.iter().map(|s| (s.id, s.name.clone())).collect::<Vec<_>>()}
+                    periods={periods(&map.scoring.evidence)}
+                    segments={segments(&map.scoring.evidence)}
+                    on_slice={Callback::from(move |s| slice.set(s))}
+                />
+                if map.personas.len() > 1 {
+                    <label class="persona-picker">{ "Persona " }
+                        <select onchange={on_persona}>
+                            for p in &map.personas {
+                                <option value={p.id.to_string()} selected={p.id == persona.id}>{ &p.name }</option>
+                            }
+                        </select>
+                    </label>
+                }
+                <ReadOnlyGrid map={map.clone()} {persona} />
+            </ContextProvider<ScoreHandle>>
+            if props.embed {
+                <p class="embed-credit">
+                    <a href={full_view} target="_blank" rel="noopener">{ "Open in Journeyscope" }</a>
+                </p>
+            }
+        </section>
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

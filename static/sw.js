@@ -1,0 +1,66 @@
+// Journeyscope's service worker: keeps the app shell so the app opens with no network.
+// Pages are fetched from the network first (so a new release is picked up on the next visit)
+// and from the cache when offline; the hashed files a page names never change, so they come
+// from the cache first. Maps are in localStorage, which the worker never touches.
+const CACHE = 'journeyscope-shell';
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
+// The files a page names in href or src, as absolute addresses on this origin.
+function assetsOf(html) {
+  const urls = new Set();
+  for (const [, url] of html.matchAll(/(?:href|src)="([^"#]+)"/g)) {
+    const absolute = new URL(url, self.registration.scope);
+    if (absolute.origin === self.location.origin) urls.add(absolute.href);
+  }
+  return [...urls];
+}
+
+// Stores a fresh copy of the page and everything it names, and forgets what it no longer names.
+async function keep(pageResponse) {
+  const cache = await caches.open(CACHE);
+  const html = await pageResponse.clone().text();
+  const wanted = assetsOf(html);
+  await cache.put(new URL('./', self.registration.scope).href, pageResponse);
+  await Promise.all(
+    wanted.map(async (url) => {
+      if (!(await cache.match(url))) await cache.add(url);
+    }),
+  );
+  for (const request of await cache.keys()) {
+    if (HASHED.test(new URL(request.url).pathname) && !wanted.includes(request.url)) {
+      await cache.delete(request);
+    }
+  }
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    fetch(new URL('./', self.registration.scope), { cache: 'no-cache' })
+      .then(keep)
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) event.waitUntil(keep(response.clone()));
+          return response;
+        })
+        .catch(async () => (await caches.match(new URL('./', self.registration.scope).href)) ?? Response.error()),
+    );
+    return;
+  }
+  if (HASHED.test(url.pathname)) {
+    event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request)));
+    return;
+  }
+  event.respondWith(fetch(request).catch(async () => (await caches.match(request)) ?? Response.error()));
+});
