@@ -34,6 +34,19 @@ const PICTURES: [(Export, &str); 3] = [
 pub fn MapHeader(props: &MapHeaderProps) -> Html {
     let rename = props.on_edit.reform(Edit::RenameMap);
     let describe = props.on_edit.reform(Edit::SetMapDescription);
+    let pictures_open = use_state_eq(|| false);
+    let toggle_pictures = {
+        let open = pictures_open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    // A choice downloads the picture and closes the list.
+    let choose = |on_pick: &Callback<Export>, kind: Export| {
+        let (on_pick, open) = (on_pick.clone(), pictures_open.clone());
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            on_pick.emit(kind);
+        })
+    };
     html! {
         <div class="map-header">
             <button type="button" class="back" onclick={props.on_back.reform(|_| ())}>{ "← All maps" }</button>
@@ -52,20 +65,23 @@ pub fn MapHeader(props: &MapHeaderProps) -> Html {
                 <button type="button" onclick={props.on_export.reform(|_| Export::Json)}>{ "Export JSON" }</button>
                 <button type="button" onclick={props.on_export.reform(|_| Export::CardsCsv)}>{ "Cards CSV" }</button>
                 <button type="button" onclick={props.on_export.reform(|_| Export::Mermaid)}>{ "Mermaid" }</button>
-                <details class="menu pictures">
-                    <summary>{ "Pictures" }</summary>
-                    <ul role="list">
-                        for (kind, what) in PICTURES {
-                            <li>
-                                <span>{ what }</span>
-                                <button type="button" onclick={props.on_export.reform(move |_| kind)}
-                                    aria-label={format!("{what} as SVG")}>{ "SVG" }</button>
-                                <button type="button" onclick={props.on_png.reform(move |_| kind)}
-                                    aria-label={format!("{what} as PNG")}>{ "PNG" }</button>
-                            </li>
-                        }
-                    </ul>
-                </details>
+                <div class="menu pictures">
+                    <button type="button" aria-expanded={pictures_open.to_string()} aria-controls="picture-list"
+                        onclick={toggle_pictures}>{ "Pictures" }</button>
+                    if *pictures_open {
+                        <ul id="picture-list" role="list">
+                            for (kind, what) in PICTURES {
+                                <li>
+                                    <span>{ what }</span>
+                                    <button type="button" onclick={choose(&props.on_export, kind)}
+                                        aria-label={format!("{what} as SVG")}>{ "SVG" }</button>
+                                    <button type="button" onclick={choose(&props.on_png, kind)}
+                                        aria-label={format!("{what} as PNG")}>{ "PNG" }</button>
+                                </li>
+                            }
+                        </ul>
+                    }
+                </div>
                 <button type="button" class="primary" onclick={props.on_share.reform(|_| ())}>{ "Share…" }</button>
             </div>
         </div>
