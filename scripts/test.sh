@@ -35,6 +35,9 @@ trap 'kill $server $debug_server 2>/dev/null || true' EXIT
 BASE_URL="http://127.0.0.1:$port/" DEBUG_BASE_URL="http://127.0.0.1:$debug_port/" npm run --silent e2e | tee target/e2e.log
 e2e_summary=$(awk '/^# pass/ { pass = $3 } /^# fail/ { fail = $3 } END { print pass " passed, " fail " failed" }' target/e2e.log)
 
+step "Lighthouse (desktop and mobile; accessibility and best practices must be 1)"
+BASE_URL="http://127.0.0.1:$port/" npm run --silent lighthouse
+
 step "release size"
 bash scripts/size.sh
 

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  createFromTemplate, downloadFrom, importFile, launch, openApp, stageNames, storedMaps, waitForStored,
+  createFromTemplate, cspViolations, downloadFrom, importFile, launch, openApp, stageNames, storedMaps, waitForStored,
 } from './helpers.mjs';
 
 let browser;
@@ -141,8 +141,21 @@ test('markup in a map file is shown as text and never runs', async () => {
   await page.getByText('<script>window.hacked=2</script>').waitFor();
   assert.equal(await page.locator('main img, main script, main b').count(), 0);
   assert.equal(await page.evaluate(() => window.hacked), undefined);
+
+  // The same map through its share link, and as an SVG picture.
+  await page.getByRole('button', { name: 'Share…' }).click();
+  const link = await page.getByLabel('Share link').inputValue();
+  await page.getByRole('button', { name: 'Pictures' }).click();
+  const svg = await downloadFrom(page, () => page.getByRole('button', { name: 'Whole map as SVG' }).click());
+  assert.ok(!svg.text.includes('<img') && !svg.text.includes('<script') && !svg.text.includes('<b>'));
+  await page.goto(link);
+  await page.reload();
+  await page.locator('section.shared').getByText('<script>window.hacked=2</script>').waitFor();
+  assert.equal(await page.locator('main img, main script, main b').count(), 0);
+  assert.equal(await page.evaluate(() => window.hacked), undefined);
   assert.equal(dialogs, 0);
   assert.deepEqual(page.errors, []);
+  assert.deepEqual(await cspViolations(page), [], 'the app runs under its CSP without a single violation');
   await page.context().close();
 });
 
