@@ -196,6 +196,30 @@ proptest! {
 
 proptest! {
     #[test]
+    fn the_cards_csv_has_a_row_per_card_and_feeling_with_the_text_unchanged(map in reachable_map(), text in any::<String>()) {
+        use journey_core::cards_csv::cards_csv;
+        use journey_core::survey::csv::CsvReader;
+        let mut map = map;
+        if let Some(card) = map.cards.first_mut() {
+            card.text = text.replace('\r', "");
+        }
+        let csv = cards_csv(&map);
+        let mut reader = CsvReader::new(&csv);
+        let header = reader.next_record().expect("a header").fields;
+        prop_assert_eq!(header, ["stage", "lane", "kind", "persona", "text", "note", "channel", "emotion"]);
+        let rows: Vec<Vec<String>> = std::iter::from_fn(|| reader.next_record()).map(|r| r.fields).collect();
+        let feelings: usize = map.personas.iter().map(|p| p.emotions.len()).sum::<usize>()
+            * usize::from(map.lanes.iter().any(|l| l.kind == LaneKind::Feelings));
+        prop_assert_eq!(rows.len(), map.cards.len() + feelings);
+        prop_assert!(rows.iter().all(|r| r.len() == 8));
+        let mut texts: Vec<&str> = rows.iter().filter(|r| r[2] != "feelings").map(|r| r[4].as_str()).collect();
+        let mut expected: Vec<&str> = map.cards.iter().map(|c| c.text.as_str()).collect();
+        texts.sort_unstable();
+        expected.sort_unstable();
+        prop_assert_eq!(texts, expected);
+    }
+
+    #[test]
     fn pictures_are_well_formed_and_user_text_never_becomes_markup(map in reachable_map(), text in any::<String>()) {
         use journey_core::picture::{emotion_svg, heatmap_svg, map_svg};
         let mut map = map;
