@@ -8,6 +8,8 @@ use std::time::Duration;
 use journey_core::{Edit, JourneyMap, Template};
 use journeyscope::components::emotion_control::{EmotionControl, EmotionControlProps};
 use journeyscope::components::journey_grid::{JourneyGrid, JourneyGridProps};
+use journeyscope::components::read_only_grid::{ReadOnlyGrid, ReadOnlyGridProps};
+use journeyscope::components::share_dialog::{ShareDialog, ShareDialogProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, EventInit, HtmlElement, HtmlSelectElement};
@@ -207,4 +209,88 @@ async fn an_unset_emotion_shows_as_not_set() {
     let select = only_select(&host);
     assert_eq!(select.value(), "");
     assert!(host.query_selector("td.unset").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_read_only_grid_shows_every_card_as_text_and_offers_no_edits() {
+    let mut map = Template::Ecommerce.build("r".into(), 0);
+    map.cards[0].text = "<b>not bold</b>".into();
+    let persona = map.personas[0].clone();
+    let host = mount::<ReadOnlyGrid>(
+        "<div></div>",
+        ReadOnlyGridProps {
+            map: Rc::new(map.clone()),
+            persona,
+        },
+    )
+    .await;
+    assert_eq!(
+        host.query_selector_all("li.card").unwrap().length() as usize,
+        map.cards.len()
+    );
+    assert_eq!(texts(&host, ".card-text")[0], "<b>not bold</b>");
+    assert_eq!(host.query_selector_all("b").unwrap().length(), 0);
+    assert_eq!(
+        host.query_selector_all("button, select, input")
+            .unwrap()
+            .length(),
+        0
+    );
+    assert_eq!(
+        texts(&host, "td.feeling"),
+        [
+            "+1 Positive",
+            "0 Neutral",
+            "+1 Positive",
+            "−1 Negative",
+            "+2 Very positive",
+            "+2 Very positive"
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_share_dialog_offers_the_link_and_copies_what_is_asked() {
+    let map = Template::FiveStage.build("s".into(), 0);
+    let copied = Rc::new(RefCell::new(Vec::<String>::new()));
+    let on_copy = {
+        let copied = copied.clone();
+        Callback::from(move |(text, answer): (String, Callback<bool>)| {
+            copied.borrow_mut().push(text);
+            answer.emit(true);
+        })
+    };
+    let host = mount::<ShareDialog>(
+        "<div></div>",
+        ShareDialogProps {
+            map: Rc::new(map.clone()),
+            on_close: Callback::noop(),
+            on_copy,
+        },
+    )
+    .await;
+    let link: web_sys::HtmlTextAreaElement = host
+        .query_selector("#share-link")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let payload = link.value().split_once("#/view/").unwrap().1.to_string();
+    assert_eq!(journey_core::share::decode(&payload), Ok(map));
+    settle().await;
+    assert_eq!(
+        gloo::utils::document().active_element().unwrap().id(),
+        "share-link",
+        "the dialog opens with the link in focus"
+    );
+    let copy: HtmlElement = host
+        .query_selector("button.primary")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    copy.click();
+    settle().await;
+    assert_eq!(*copied.borrow(), [link.value()]);
+    assert_eq!(texts(&host, ".copy-status"), ["Link copied."]);
 }

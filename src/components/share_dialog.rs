@@ -48,6 +48,17 @@ fn length_advice(chars: usize) -> Option<&'static str> {
 #[component]
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let payload = use_memo(props.map.clone(), |map| share::encode(map));
+    let link_field = use_node_ref();
+    {
+        // Keyboard and screen-reader users land in the dialog, on the link, ready to copy it.
+        let link_field = link_field.clone();
+        use_effect_with((), move |_| {
+            if let Some(field) = link_field.cast::<web_sys::HtmlTextAreaElement>() {
+                let _ = field.focus();
+                field.select();
+            }
+        });
+    }
     let copied = use_state_eq(|| None::<(&'static str, bool)>);
     let address = page_address();
     let directory = address
@@ -98,14 +109,14 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             <h3 id="share-title">{ "Share this map" }</h3>
             <h4>{ "Link" }</h4>
             <p class="hint">{ "The whole map, its scores included, is inside the link. It is never uploaded: whoever opens it sees the map read-only and can save a copy." }</p>
-            <textarea id="share-link" readonly=true rows="3" aria-label="Share link" value={link.clone()} />
+            <textarea id="share-link" ref={link_field} readonly=true rows="3" aria-label="Share link" value={link.clone()} />
             <p class="link-length">{ format!("{} characters", link.chars().count()) }</p>
             if let Some(advice) = length_advice(link.chars().count()) {
                 <p class="banner warning" role="note">{ advice }</p>
             }
             <button type="button" class="primary" onclick={copy("Link", link)}>{ "Copy share link" }</button>
             <h4>{ "Embed on a website" }</h4>
-            <p class="hint">{ "A frame showing the map read-only, with its score and feelings. Add ?accent=%23aa3300 or ?theme=dark to the address to match your site." }</p>
+            <p class="hint">{ "A frame showing the map read-only, with its score and feelings. To match your site, change theme=light to theme=dark, or add &accent=%23aa3300 (any colour) after it." }</p>
             <textarea readonly=true rows="4" aria-label="Frame embed code" value={frame.clone()} />
             <button type="button" onclick={copy("Frame code", frame)}>{ "Copy embed code" }</button>
             <p class="hint">{ "Or host the map file (Export JSON) on your site and use the <journey-map> element, styled by your CSS custom properties:" }</p>
