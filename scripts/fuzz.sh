@@ -19,10 +19,10 @@ printf '%-14s %12s %8s %10s  %s\n' target runs seconds runs/s result
 for target in "${targets[@]}"; do
   log=../target/fuzz/$target.log
   mkdir -p "corpus/$target"
-  # Each input is capped at 1 MB and 10 s and the process at 2 GB, so a hang or a runaway
+  # Each input is capped at 64 KB and 10 s and the process at 2 GB, so a hang or a runaway
   # allocation is reported as a failure instead of passing unnoticed.
   if cargo +nightly fuzz run -O "$target" "corpus/$target" "seeds/$target" -- \
-      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=1048576 \
+      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       -print_final_stats=1 >"$log" 2>&1; then
     result=ok
   else

@@ -5,7 +5,8 @@ cd "$(dirname "$0")/../dist"
 total_raw=0
 total_gz=0
 printf '%-44s %10s %10s\n' file bytes gzip
-for file in *.wasm *.js; do
+# The app's own files: the embed loader and the offline worker are not part of a visit.
+for file in *.wasm journeyscope-*.js boot-*.js; do
   raw=$(wc -c <"$file")
   gz=$(gzip -9 -c "$file" | wc -c)
   total_raw=$((total_raw + raw))

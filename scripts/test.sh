@@ -38,6 +38,9 @@ e2e_summary=$(awk '/^# pass/ { pass = $3 } /^# fail/ { fail = $3 } END { print p
 step "Lighthouse (desktop and mobile; accessibility and best practices must be 1)"
 BASE_URL="http://127.0.0.1:$port/" npm run --silent lighthouse
 
+step "benchmark, quick mode (proves the command works; the figures mean nothing here)"
+bash scripts/bench.sh --quick
+
 step "release size"
 bash scripts/size.sh
 

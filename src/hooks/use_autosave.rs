@@ -29,6 +29,8 @@ const SAVE_DELAY_MS: u32 = 300;
 
 type Saved = HashMap<String, Rc<JourneyMap>>;
 
+const SAVE_MARK: &str = "journeyscope:save-start";
+
 struct Autosave {
     latest: Library,
     /// The map whose conflict with another tab waits for the user.
@@ -57,6 +59,13 @@ fn flush(
         })
         .cloned()
         .collect();
+    // A User Timing entry per save, so the benchmark and the browser's profiler see its cost.
+    let timing = gloo::utils::window()
+        .performance()
+        .filter(|_| !changed.is_empty());
+    if let Some(performance) = &timing {
+        let _ = performance.mark(SAVE_MARK);
+    }
     for map in changed {
         match storage::save_map(&map) {
             Ok(()) => {
@@ -65,6 +74,10 @@ fn flush(
             Err(SaveError::Stale(theirs)) => on_external.emit(reconcile(&mut state, theirs)),
             Err(SaveError::Storage(e)) => result = Err(e),
         }
+    }
+    if let Some(performance) = &timing {
+        let _ = performance.measure_with_start_mark("journeyscope:save", SAVE_MARK);
+        performance.clear_marks_with_mark_name(SAVE_MARK);
     }
     let gone: Vec<String> = state
         .saved

@@ -6,9 +6,10 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use journey_core::model::{Measure, Weight};
+use journey_core::picture::map_svg;
 use journey_core::score::{Histogram, Metric};
 use journey_core::survey::{import, ColumnLink, SurveyMapping};
-use journey_core::{export_json, import_json, Edit, JourneyMap, Template};
+use journey_core::{export_json, import_json, share, store, Edit, JourneyMap, LaneKind, Template};
 
 /// A small, seeded generator (xorshift64*), so every run reads the same survey.
 struct Seeded(u64);
@@ -140,6 +141,31 @@ fn score_and_serialise(c: &mut Criterion) {
     c.bench_function("score a measured map from histograms", |b| {
         b.iter(|| plan.score(black_box(&answers)))
     });
+    let mut answered = map.clone();
+    let result = import(&wide_csv(100_000, 3), &mapping(&map), &plan).expect("imports");
+    answered
+        .apply(&Edit::AddEvidence {
+            evidence: result.evidence,
+            loyalty: result.loyalty,
+            replace: false,
+            survey: None,
+        })
+        .expect("the evidence fits");
+    let stage = answered.stages[2].id;
+    c.bench_function(
+        "change a stage weight and rescore (6 months × 2 segments)",
+        |b| {
+            b.iter(|| {
+                let mut next = black_box(&answered).clone();
+                next.apply(&Edit::SetStageWeight {
+                    stage,
+                    weight: Weight(2.0),
+                })
+                .expect("applies");
+                next.scores(&Default::default())
+            })
+        },
+    );
     let text = export_json(&map);
     c.bench_function("export the eCommerce map as JSON", |b| {
         b.iter(|| export_json(black_box(&map)))
@@ -149,5 +175,85 @@ fn score_and_serialise(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, import_million_rows, score_and_serialise);
+/// The big map of the browser benchmark: 40 stages × 10 lanes × 5 cards = 2,000 cards, built by
+/// edits as a user would.
+fn big_map() -> JourneyMap {
+    let mut map = Template::Blank.build("big".into(), 0);
+    let mut random = Seeded(11);
+    for s in 0..40 {
+        map.apply(&Edit::AddStage {
+            name: format!("Stage {}", s + 1),
+        })
+        .expect("a stage");
+    }
+    let kinds = [
+        LaneKind::Touchpoints,
+        LaneKind::Actions,
+        LaneKind::Thoughts,
+        LaneKind::PainPoints,
+        LaneKind::Opportunities,
+        LaneKind::Frontstage,
+        LaneKind::Backstage,
+        LaneKind::Support,
+        LaneKind::Custom,
+        LaneKind::Custom,
+    ];
+    for kind in kinds {
+        map.apply(&Edit::AddLane {
+            kind,
+            title: kind.default_title().into(),
+        })
+        .expect("a lane");
+    }
+    let cells: Vec<_> = map
+        .lanes
+        .iter()
+        .flat_map(|l| map.stages.iter().map(move |s| (l.id, s.id)))
+        .collect();
+    for (lane, stage) in cells {
+        for c in 0..5 {
+            let words = 3 + random.below(12) as usize;
+            let text = (0..words)
+                .map(|w| format!("word{}", (c + w) % 17))
+                .collect::<Vec<_>>()
+                .join(" ");
+            map.apply(&Edit::AddCard { lane, stage, text })
+                .expect("a card");
+        }
+    }
+    map
+}
+
+fn big_map_work(c: &mut Criterion) {
+    let map = big_map();
+    assert_eq!(map.cards.len(), 2_000);
+    let mut group = c.benchmark_group("2,000-card map");
+    group.bench_function("encode for storage", |b| {
+        b.iter(|| store::encode(black_box(&map), 1))
+    });
+    let stored = store::encode(&map, 1);
+    group.bench_function("read from storage", |b| {
+        b.iter(|| store::load([(store::map_key("big"), black_box(stored.clone()))]))
+    });
+    let first = map.stages[0].id;
+    group.bench_function("move a stage (clone and apply)", |b| {
+        b.iter(|| {
+            let mut next = black_box(&map).clone();
+            next.apply(&Edit::MoveStage {
+                stage: first,
+                to: 20,
+            })
+        })
+    });
+    group.bench_function("share link", |b| b.iter(|| share::encode(black_box(&map))));
+    group.bench_function("SVG picture", |b| b.iter(|| map_svg(black_box(&map))));
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    import_million_rows,
+    score_and_serialise,
+    big_map_work
+);
 criterion_main!(benches);

@@ -1,0 +1,252 @@
+// Journeyscope's benchmark: sizes, first render, editing a big map, autosave, a million-row survey
+// import, rescoring and memory, measured in headless Chromium against the served release build.
+// Prints one table with the median and p95 of every figure against its budget, and writes
+// target/bench/results.json. Not a test: nothing fails when a budget is missed.
+//   BASE_URL=http://127.0.0.1:8080/ node tests/bench/run.mjs [--quick]
+// --quick uses small inputs and two runs, only to prove the command works (CI runs it so).
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { launch } from '../e2e/helpers.mjs';
+import { bigMap, measuredMap, wideCsv } from './inputs.mjs';
+
+const quick = process.argv.includes('--quick');
+const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
+const DIST = process.env.DIST_DIR ?? new URL('../../dist/', import.meta.url).pathname;
+const RUNS = quick ? 2 : 10;
+const ROWS = quick ? 10_000 : 1_000_000;
+const SHAPE = quick ? { stages: 8, lanes: 5, cards: 5 } : { stages: 40, lanes: 10, cards: 5 };
+const CARDS = SHAPE.stages * SHAPE.lanes * SHAPE.cards;
+
+const results = [];
+/** Records one figure: its samples, and the budget its median is held to (if any). */
+function record(name, unit, samples, budget = null) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  results.push({ name, unit, median: at(0.5), p95: at(0.95), runs: samples.length, budget });
+}
+
+// Sizes of what a first visit downloads.
+const files = readdirSync(DIST);
+const app = files.filter((f) => /^(journeyscope|boot)-[0-9a-f]{16}(_bg)?\.(wasm|js)$/.test(f));
+const css = files.filter((f) => f.endsWith('.css'));
+const sizes = (names) => {
+  const bytes = Buffer.concat(names.map((f) => readFileSync(`${DIST}${f}`)));
+  const joined = names.map((f) => readFileSync(`${DIST}${f}`));
+  return {
+    raw: bytes.length,
+    gzip: joined.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
+    brotli: joined.reduce((n, b) => n + brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0),
+  };
+};
+const wasm = sizes(app.filter((f) => f.endsWith('.wasm')));
+const js = sizes(app.filter((f) => f.endsWith('.js')));
+const style = sizes(css);
+for (const [what, size] of [['wasm', wasm], ['JS', js], ['CSS', style]]) {
+  record(`${what} raw`, 'bytes', [size.raw]);
+  record(`${what} gzip`, 'bytes', [size.gzip]);
+  record(`${what} brotli`, 'bytes', [size.brotli]);
+}
+record('wasm + JS gzip', 'bytes', [wasm.gzip + js.gzip], 200 * 1024);
+
+// In every page: when the library and the map first show (the frame after they are in the DOM),
+// the next paint after a chosen event, each save's User Timing entry, and the wasm memory.
+function probes() {
+  window.benchVisible = {};
+  const watch = [['library', 'section.library'], ['map', '.journey-grid li.card']];
+  new MutationObserver(() => {
+    for (const [name, selector] of watch) {
+      if (window.benchVisible[name] === undefined && document.querySelector(selector)) {
+        window.benchVisible[name] = null;
+        requestAnimationFrame(() => setTimeout(() => { window.benchVisible[name] = performance.now(); }));
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+  window.benchArm = (type) => {
+    window.benchPending = new Promise((resolve) => {
+      addEventListener(type, (event) => {
+        const start = event.timeStamp;
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
+      }, { capture: true, once: true });
+    });
+  };
+  addEventListener('TrunkApplicationStarted', (e) => { window.benchWasm = e.detail.wasm.memory; });
+}
+
+async function page(browser, { map } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(probes);
+  if (map) {
+    await context.addInitScript(([key, value]) => {
+      if (!localStorage.getItem(key)) localStorage.setItem(key, value);
+    }, [`journeyscope:map:${map.id}`, map.text]);
+  }
+  const tab = await context.newPage();
+  tab.cdp = await context.newCDPSession(tab);
+  return tab;
+}
+
+/** Polls `read` in the page from here (the app's CSP forbids string evaluation there) until it
+ * gives a value that is not null or undefined. */
+async function until(tab, read, arg) {
+  for (;;) {
+    const value = await tab.evaluate(read, arg);
+    if (value !== null && value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const visible = (tab, name) => until(tab, (n) => window.benchVisible[n], name);
+
+/** Arms the paint probe for `type`, does `act`, and returns event → next paint in ms. */
+async function toPaint(tab, type, act) {
+  await tab.evaluate((t) => window.benchArm(t), type);
+  await act();
+  return tab.evaluate(() => window.benchPending);
+}
+
+async function memory(tab) {
+  const heap = await tab.cdp.send('Runtime.getHeapUsage');
+  const wasmBytes = await tab.evaluate(() => window.benchWasm?.buffer.byteLength ?? 0);
+  return { js: heap.usedSize, wasm: wasmBytes };
+}
+
+const big = { id: 'big', text: bigMap(SHAPE) };
+const browser = await launch();
+const samples = {};
+const add = (name, value) => { (samples[name] ??= []).push(value); };
+try {
+  for (let run = 0; run < RUNS; run++) {
+    // First visit: the library, and what it transferred.
+    const first = await page(browser);
+    let transferred = 0;
+    await first.cdp.send('Network.enable');
+    first.cdp.on('Network.loadingFinished', (e) => { transferred += e.encodedDataLength; });
+    await first.goto(BASE_URL);
+    add('library visible', await visible(first, 'library'));
+    await first.waitForLoadState('networkidle');
+    add('first load transferred', transferred);
+    await first.context().close();
+
+    // The big map, from localStorage.
+    const tab = await page(browser, { map: big });
+    await tab.goto(`${BASE_URL}#/map/big`);
+    add(`${CARDS}-card map visible`, await visible(tab, 'map'));
+    const afterLoad = await memory(tab);
+    add('JS heap after the big map', afterLoad.js);
+    add('wasm memory after the big map', afterLoad.wasm);
+
+    await tab.getByRole('button', { name: /^Edit card: / }).first().click();
+    const field = tab.getByLabel('Card text');
+    await field.focus();
+    add('keystroke → paint (card text)', await toPaint(tab, 'keydown', () => tab.keyboard.press('x')));
+    const savesBefore = await tab.evaluate(() => performance.getEntriesByName('journeyscope:save').length);
+    for (let i = 0; i < 10; i++) await tab.keyboard.press('y');
+    add('saves while typing 10 keys', await tab.evaluate((n) => performance.getEntriesByName('journeyscope:save').length - n, savesBefore));
+    await tab.getByRole('button', { name: 'Save', exact: true }).click();
+
+    await tab.getByRole('button', { name: /^Add card to / }).first().click();
+    await tab.keyboard.type('A new card');
+    add('add a card → paint', await toPaint(tab, 'keydown', () => tab.keyboard.press('Enter')));
+    await tab.keyboard.press('Escape');
+    add('move a stage → paint', await toPaint(tab, 'click',
+      () => tab.getByRole('button', { name: 'Move stage Stage 1 right' }).click()));
+    await tab.locator('h2#map-title').click({ position: { x: 1, y: 1 } }).catch(() => {});
+    add('undo → paint', await toPaint(tab, 'click', () => tab.getByRole('button', { name: 'Undo' }).click()));
+    const saves = await until(tab, () => {
+      const entries = performance.getEntriesByName('journeyscope:save');
+      return entries.length > 0 ? entries.map((e) => e.duration) : null;
+    });
+    add(`autosave of the ${CARDS}-card map`, Math.max(...saves));
+    await tab.context().close();
+  }
+
+  // The survey import and a rescore after a weight change, on a measured map.
+  const csv = Buffer.from(wideCsv(ROWS, 7));
+  for (let run = 0; run < RUNS; run++) {
+    const tab = await page(browser, { map: { id: 'bench', text: measuredMap() } });
+    await tab.goto(`${BASE_URL}#/map/bench`);
+    await tab.locator('.survey-import input[type=file]').setInputFiles({ name: 'bench.csv', mimeType: 'text/csv', buffer: csv });
+    await tab.getByLabel('Segment or persona column').selectOption('segment');
+    const read = tab.getByRole('button', { name: 'Read the file' });
+    const start = performance.now();
+    await read.click();
+    await tab.getByRole('region', { name: 'Import report' }).waitFor({ timeout: 120_000 });
+    const took = performance.now() - start;
+    add(`import ${ROWS.toLocaleString('en')} rows`, took);
+    add('import rows/s', ROWS / (took / 1000));
+    const afterImport = await memory(tab);
+    add('JS heap after the import', afterImport.js);
+    add('wasm memory after the import', afterImport.wasm);
+    await tab.getByRole('button', { name: 'Import answers' }).click();
+    await tab.locator('.journey-score .score-value').waitFor();
+    await tab.getByText('Weights and thresholds').click();
+    const weight = tab.getByLabel('Stage 3', { exact: true });
+    await weight.fill('2');
+    add('weight change → rescored paint', await toPaint(tab, 'change', () => weight.press('Tab')));
+    await tab.context().close();
+  }
+} finally {
+  await browser.close();
+}
+
+const BUDGETS = {
+  'library visible': 150,
+  [`${CARDS}-card map visible`]: 400,
+  'keystroke → paint (card text)': 16,
+  'add a card → paint': 50,
+  'move a stage → paint': 50,
+  'undo → paint': 50,
+  [`autosave of the ${CARDS}-card map`]: 4,
+  [`import ${ROWS.toLocaleString('en')} rows`]: 2000,
+  'weight change → rescored paint': 16,
+};
+const UNITS = { transferred: 'bytes', heap: 'bytes', memory: 'bytes', 'rows/s': 'rows/s', saves: 'count' };
+for (const [name, values] of Object.entries(samples)) {
+  const unit = Object.entries(UNITS).find(([word]) => name.includes(word))?.[1] ?? 'ms';
+  record(name, unit, values, BUDGETS[name] ?? null);
+}
+
+// The native criterion benchmarks of the domain crate, when `cargo bench` ran before this.
+const CRITERION = new URL('../../target/criterion/', import.meta.url).pathname;
+function nativeResults(dir = CRITERION) {
+  let entries;
+  try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return; }
+  for (const entry of entries.filter((e) => e.isDirectory() && e.name !== 'report')) {
+    const path = `${dir}${entry.name}/`;
+    try {
+      const { full_id: id } = JSON.parse(readFileSync(`${path}new/benchmark.json`, 'utf8'));
+      const { median } = JSON.parse(readFileSync(`${path}new/estimates.json`, 'utf8'));
+      const ms = median.point_estimate / 1e6;
+      results.push({ name: `native: ${id}`, unit: 'ms', median: ms, p95: null, runs: null, budget: null });
+    } catch {
+      nativeResults(path);
+    }
+  }
+}
+if (!quick) nativeResults();
+
+const show = (value, unit) => {
+  if (value === null) return '';
+  if (unit === 'bytes') return value >= 1e6 ? `${(value / 1048576).toFixed(1)} MiB` : `${(value / 1024).toFixed(1)} KiB`;
+  if (unit === 'ms') return value < 0.1 ? `${(value * 1000).toFixed(2)} µs` : `${value.toFixed(1)} ms`;
+  if (unit === 'rows/s') return `${Math.round(value).toLocaleString('en')}/s`;
+  return String(value);
+};
+const table = results.map((r) => ({
+  figure: r.name,
+  median: show(r.median, r.unit),
+  p95: show(r.p95, r.unit),
+  runs: r.runs ?? 'criterion',
+  budget: r.budget === null ? '' : show(r.budget, r.unit),
+  ok: r.budget === null ? '' : (r.unit === 'rows/s' ? r.median >= r.budget : r.median <= r.budget) ? 'yes' : 'MISSED',
+}));
+console.log(`Journeyscope benchmark${quick ? ' (quick)' : ''}: ${cpus().length} × ${cpus()[0]?.model}, ` +
+  `${Math.round(totalmem() / 2 ** 30)} GiB, ${new Date().toISOString().slice(0, 10)}`);
+console.table(table);
+mkdirSync(new URL('../../target/bench/', import.meta.url), { recursive: true });
+writeFileSync(new URL('../../target/bench/results.json', import.meta.url), JSON.stringify({
+  date: new Date().toISOString(), quick, machine: { cpus: cpus().length, model: cpus()[0]?.model, memory: totalmem() },
+  results,
+}, null, 2));
