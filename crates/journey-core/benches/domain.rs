@@ -186,19 +186,8 @@ fn big_map() -> JourneyMap {
         })
         .expect("a stage");
     }
-    let kinds = [
-        LaneKind::Touchpoints,
-        LaneKind::Actions,
-        LaneKind::Thoughts,
-        LaneKind::PainPoints,
-        LaneKind::Opportunities,
-        LaneKind::Frontstage,
-        LaneKind::Backstage,
-        LaneKind::Support,
-        LaneKind::Custom,
-        LaneKind::Custom,
-    ];
-    for kind in kinds {
+    let kinds = LaneKind::ALL.into_iter().filter(|k| k.holds_cards());
+    for kind in kinds.cycle().take(10) {
         map.apply(&Edit::AddLane {
             kind,
             title: kind.default_title().into(),

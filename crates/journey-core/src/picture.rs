@@ -120,6 +120,11 @@ impl Canvas {
         );
     }
 
+    /// The picture's title, top left.
+    fn heading(&mut self, title: &str) {
+        self.text(MARGIN, MARGIN + 20, 20, 600, INK, title);
+    }
+
     fn lines(&mut self, x: u32, y: u32, lines: &[String]) {
         for (i, line) in lines.iter().enumerate() {
             self.text(x, y + i as u32 * LINE_HEIGHT, 13, 400, INK, line);
@@ -241,7 +246,7 @@ pub fn map_svg(map: &JourneyMap) -> Picture {
     let mut canvas = Canvas::new();
     let width = MARGIN * 2 + LABEL_WIDTH + COLUMN * map.stages.len().max(1) as u32;
     let left = MARGIN + LABEL_WIDTH;
-    canvas.text(MARGIN, MARGIN + 20, 22, 600, INK, &map.name);
+    canvas.heading(&map.name);
     let mut y = MARGIN + 34;
     if let Some(line) = score_line(map, &scores) {
         canvas.text(MARGIN, y + 14, 14, 600, MUTED, &line);
@@ -340,14 +345,8 @@ pub fn heatmap_svg(map: &JourneyMap) -> Picture {
     let mut canvas = Canvas::new();
     let columns = map.stages.len().max(1) as u32;
     let width = MARGIN * 2 + COLUMN * columns;
-    canvas.text(
-        MARGIN,
-        MARGIN + 20,
-        20,
-        600,
-        INK,
-        &format!("{} — touchpoint scores", map.name),
-    );
+    let title = format!("{} — touchpoint scores", map.name);
+    canvas.heading(&title);
     let mut top = MARGIN + 34;
     if let Some(line) = score_line(map, &scores) {
         canvas.text(MARGIN, top + 14, 14, 600, MUTED, &line);
@@ -391,11 +390,7 @@ pub fn heatmap_svg(map: &JourneyMap) -> Picture {
         canvas.text(x + 22, legend_y + 1, 12, 400, MUTED, words);
         x += 40 + words.len() as u32 * 7;
     }
-    canvas.finish(
-        &format!("{} — touchpoint scores", map.name),
-        width.max(x + MARGIN),
-        legend_y + 12 + MARGIN,
-    )
+    canvas.finish(&title, width.max(x + MARGIN), legend_y + 12 + MARGIN)
 }
 
 /// The personas' feelings across the stages, from very negative to very positive.
@@ -403,14 +398,8 @@ pub fn emotion_svg(map: &JourneyMap) -> Picture {
     let mut canvas = Canvas::new();
     let width = MARGIN * 2 + LABEL_WIDTH + COLUMN * map.stages.len().max(1) as u32;
     let left = MARGIN + LABEL_WIDTH;
-    canvas.text(
-        MARGIN,
-        MARGIN + 20,
-        20,
-        600,
-        INK,
-        &format!("{} — feelings", map.name),
-    );
+    let title = format!("{} — feelings", map.name);
+    canvas.heading(&title);
     let top = MARGIN + 44;
     let height = 200;
     for (value, label) in [
@@ -435,11 +424,7 @@ pub fn emotion_svg(map: &JourneyMap) -> Picture {
         canvas.text(x, top + height + 18, 13, 600, INK, &name);
     }
     legend(&mut canvas, &map.personas, MARGIN, top + height + 46);
-    canvas.finish(
-        &format!("{} — feelings", map.name),
-        width,
-        top + height + 56 + MARGIN,
-    )
+    canvas.finish(&title, width, top + height + 56 + MARGIN)
 }
 
 #[cfg(test)]
