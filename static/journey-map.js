@@ -48,6 +48,13 @@
     return inline.textContent;
   }
 
+  function refuse(root, why) {
+    const message = document.createElement('p');
+    message.setAttribute('role', 'alert');
+    message.textContent = `This journey map could not be shown: ${why}.`;
+    root.replaceChildren(message);
+  }
+
   class JourneyMapElement extends HTMLElement {
     static observedAttributes = ['src', 'theme', 'app', 'title'];
 
@@ -67,14 +74,15 @@
       try {
         payload = await payloadOf(await mapText(this));
       } catch (error) {
-        if (this.attempt !== attempt) return;
-        const message = document.createElement('p');
-        message.setAttribute('role', 'alert');
-        message.textContent = `This journey map could not be shown: ${error.message}.`;
-        root.replaceChildren(message);
+        if (this.attempt === attempt) refuse(root, error.message);
         return;
       }
       if (this.attempt !== attempt) return;
+      const app = new URL(this.getAttribute('app') || './', loaderAddress);
+      if (app.protocol !== 'https:' && app.protocol !== 'http:') {
+        refuse(root, 'its app address must start with http: or https:');
+        return;
+      }
       const query = new URLSearchParams();
       const style = getComputedStyle(this);
       for (const [name, property] of THEME) {
@@ -82,7 +90,6 @@
         if (value) query.set(name, value);
       }
       query.set('theme', this.getAttribute('theme') === 'dark' ? 'dark' : 'light');
-      const app = new URL(this.getAttribute('app') || './', loaderAddress);
       app.search = query.toString();
       app.hash = `/embed/${payload}`;
       const frame = document.createElement('iframe');

@@ -294,3 +294,31 @@ async fn the_share_dialog_offers_the_link_and_copies_what_is_asked() {
     assert_eq!(*copied.borrow(), [link.value()]);
     assert_eq!(texts(&host, ".copy-status"), ["Link copied."]);
 }
+
+#[wasm_bindgen_test]
+async fn a_long_share_link_comes_with_advice_to_send_a_file() {
+    let mut map = Template::Ecommerce.build("l".into(), 0);
+    // Text that does not compress, so the link passes what chat tools take.
+    let mut state = 7u32;
+    for card in &mut map.cards {
+        card.text = (0..400)
+            .map(|_| {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                char::from(b'a' + (state >> 16) as u8 % 26)
+            })
+            .collect();
+    }
+    let host = mount::<ShareDialog>(
+        "<div></div>",
+        ShareDialogProps {
+            map: Rc::new(map),
+            on_close: Callback::noop(),
+            on_copy: Callback::noop(),
+        },
+    )
+    .await;
+    let length = texts(&host, ".link-length")[0].clone();
+    let chars: usize = length.trim_end_matches(" characters").parse().unwrap();
+    assert!(chars > 8 * 1024, "{length}");
+    assert!(texts(&host, ".banner.warning")[0].contains("some chat and e-mail tools cut links"));
+}

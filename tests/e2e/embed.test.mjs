@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE_URL, createFromTemplate, downloadFrom, launch, openApp, OUTPUT, storedMaps, waitForStored } from './helpers.mjs';
+import {
+  BASE_URL, createFromTemplate, downloadFrom, importFile, launch, openApp, OUTPUT, storedMaps, waitForStored,
+} from './helpers.mjs';
 import { serve } from './static-server.mjs';
 
 const DIST = process.env.DIST_DIR ?? new URL('../../dist/', import.meta.url).pathname;
@@ -32,10 +34,13 @@ const violations = async (page) => (await Promise.all(
   page.frames().map((frame) => frame.evaluate(() => window.cspViolations ?? []).catch(() => [])),
 )).flat();
 
-/** The share dialog's embed code and the map file, for the ecommerce template. */
+const MEASURED = readFileSync(new URL('../../crates/journey-core/tests/fixtures/schema-v2.json', import.meta.url), 'utf8');
+
+/** The share dialog's embed code and the map file, for a measured map with answers. */
 async function embedCode() {
   const page = await openApp(browser);
-  await createFromTemplate(page, 'ecommerce');
+  await importFile(page, 'measured.journey.json', MEASURED);
+  await page.getByRole('button', { name: 'Open Online clothing purchase' }).click();
   const file = await downloadFrom(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
   await page.getByRole('button', { name: 'Share…' }).click();
   const frame = await page.getByLabel('Frame embed code').inputValue();
@@ -59,6 +64,9 @@ ${frame}
 ${element.replace(/src="\/path\/to\/[^"]+"/, 'src="/maps/checkout.journey.json"')}
 <h2>Inline, in the dark</h2>
 <journey-map theme="dark" title="Inline map"><script type="application/json">${file}</script></journey-map>
+<h2>Refused</h2>
+<journey-map id="no-file" src="/maps/missing.journey.json"></journey-map>
+<journey-map id="bad-app" app="javascript:alert(1)" src="/maps/checkout.journey.json"></journey-map>
 </main></body></html>`;
   const site = await serve({
     routes: {
@@ -73,7 +81,8 @@ ${element.replace(/src="\/path\/to\/[^"]+"/, 'src="/maps/checkout.journey.json"'
     await visit.goto(`${site.url}/`);
     const framed = visit.frameLocator('main > iframe');
     await framed.getByRole('heading', { name: 'Online clothing purchase' }).waitFor();
-    await framed.getByText('Product page on the web shop').waitFor();
+    await framed.getByText('Sponsored post in a social feed').waitFor();
+    await framed.locator('.journey-score', { hasText: 'Journey score' }).getByText('68.5').waitFor();
     assert.equal(await framed.getByRole('button', { name: /^Edit/ }).count(), 0);
 
     const [byFile, inline] = [visit.locator('journey-map').nth(0), visit.locator('journey-map').nth(1)];
@@ -92,10 +101,13 @@ ${element.replace(/src="\/path\/to\/[^"]+"/, 'src="/maps/checkout.journey.json"'
     }));
     assert.ok(height > 480, `frame height ${height}`);
 
+    assert.match(await visit.locator('#no-file p[role=alert]').textContent(), /could not be shown: \/maps\/missing\.journey\.json answered 404/);
+    assert.match(await visit.locator('#bad-app p[role=alert]').textContent(), /could not be shown: its app address must start with http: or https:/);
     await visit.screenshot({ path: `${OUTPUT}marketing-page.png`, fullPage: true });
     await inline.screenshot({ path: `${OUTPUT}marketing-page-dark-element.png` });
     assert.deepEqual(await violations(visit), []);
-    assert.deepEqual(visit.errors, []);
+    // The one error is the missing file the page asks for on purpose.
+    assert.deepEqual(visit.errors.filter((e) => !e.includes('status of 404')), []);
     await visit.context().close();
 
     const phone = await visitor({ viewport: { width: 320, height: 640 } });
