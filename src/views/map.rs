@@ -59,12 +59,11 @@ pub fn MapView(props: &MapViewProps) -> Html {
         });
     }
     let dispatch = editor.dispatcher();
-    let on_edit = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |edit: Edit| {
-            dispatch.dispatch(EditorAction::Apply(edit, browser::now()))
-        })
-    };
+    // One callback for the life of the view: a new one each render would differ from the last,
+    // and every cell and card of the grid would render again after any edit.
+    let on_edit = use_callback(dispatch.clone(), |edit: Edit, dispatch| {
+        dispatch.dispatch(EditorAction::Apply(edit, browser::now()))
+    });
     let on_undo = {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(EditorAction::Undo))
