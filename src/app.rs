@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
 use journey_core::exports::{export, picture, read_map, Export};
 use journey_core::store::Backup;
 use journey_core::{JourneyMap, Template};
@@ -12,6 +11,7 @@ use crate::browser::{fresh_map_id, now};
 use crate::components::banners::{Banners, Notice, KEEP_PERIODS};
 use crate::files::{copy_text, download, download_png};
 use crate::hooks::use_autosave::use_autosave;
+use crate::hooks::use_route::use_route;
 use crate::route::Route;
 use crate::state::library::{LibraryAction, LibraryState};
 use crate::storage;
@@ -22,7 +22,7 @@ use crate::views::shared::SharedView;
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| LibraryState::from(storage::load()));
-    let route = use_state_eq(Route::current);
+    let route = use_route();
     let notice = use_state_eq(|| None::<Notice>);
     let conflicted = state.conflict.as_ref().map(|(theirs, _)| theirs.id.clone());
     let save_failure = use_autosave(&state.library, conflicted, {
@@ -30,15 +30,6 @@ pub fn App() -> Html {
         Callback::from(move |action| state.dispatch(action))
     });
 
-    {
-        let route = route.clone();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                route.set(Route::current());
-            });
-            move || drop(listener)
-        });
-    }
     {
         // Unreadable values found at start are moved aside once, so they are never overwritten.
         let state = state.clone();
@@ -105,11 +96,7 @@ pub fn App() -> Html {
         let (state, notice) = (state.clone(), notice.clone());
         Callback::from(move |map: JourneyMap| {
             let fresh_id = fresh_map_id();
-            let id = if state.library.get(&map.id).is_some() {
-                fresh_id.clone()
-            } else {
-                map.id.clone()
-            };
+            let id = state.library.import_id(&map, &fresh_id);
             notice.set(Some(Notice::Info(format!(
                 "Saved a copy of “{}” to your maps.",
                 map.name
@@ -198,7 +185,7 @@ pub fn App() -> Html {
         })
     };
 
-    let view = match &*route {
+    let view = match &route {
         Route::DebugPanic => panic!("a crash on purpose, to test the crash screen"),
         Route::Map(id) => match state.library.get(id) {
             Some(map) => {
@@ -243,10 +230,12 @@ pub fn App() -> Html {
         },
     };
     let rename_problem = state.problem.clone().map(Notice::Error);
-    // Worked out only while a save is failing: it serialises every map.
-    let cleanup = save_failure
-        .as_ref()
-        .and_then(|_| state.library.old_periods(KEEP_PERIODS));
+    // Worked out only while a save is failing, and once per version of the library: it
+    // serialises every map.
+    let cleanup = *use_memo(
+        (save_failure.is_some(), state.library.clone()),
+        |(failing, library)| failing.then(|| library.old_periods(KEEP_PERIODS)).flatten(),
+    );
     html! {
         <>
             <header class="app-header">

@@ -7,6 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlElement, UrlSearchParams};
 use yew::prelude::*;
 
+use crate::hooks::use_route::use_route;
 use crate::route::Route;
 use crate::views::shared::SharedView;
 
@@ -116,21 +117,15 @@ fn post_height() {
 
 #[component]
 pub fn EmbedApp() -> Html {
-    let route = use_state_eq(Route::current);
-    {
-        let route = route.clone();
-        use_effect_with((), move |_| {
-            apply_theme();
-            let hash = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                route.set(Route::current());
-            });
-            let resize = EventListener::new(&gloo::utils::window(), "resize", |_| post_height());
-            move || drop((hash, resize))
-        });
-    }
+    let route = use_route();
+    use_effect_with((), |_| {
+        apply_theme();
+        let resize = EventListener::new(&gloo::utils::window(), "resize", |_| post_height());
+        move || drop(resize)
+    });
     use_effect(post_height);
-    let payload = match &*route {
-        Route::Embed(payload) | Route::Shared(payload) => payload.clone(),
+    let payload = match route {
+        Route::Embed(payload) | Route::Shared(payload) => payload,
         _ => String::new(),
     };
     html! {

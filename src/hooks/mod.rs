@@ -1,2 +1,3 @@
 pub mod use_autosave;
+pub mod use_route;
 pub mod use_undo_keys;

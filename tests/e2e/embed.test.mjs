@@ -4,7 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  BASE_URL, createFromTemplate, downloadFrom, importFile, launch, openApp, OUTPUT, storedMaps, waitForStored,
+  BASE_URL, createFromTemplate, downloadFrom, importFile, launch, openApp, OUTPUT, recordCspViolations, storedMaps,
+  waitForStored,
 } from './helpers.mjs';
 import { serve } from './static-server.mjs';
 
@@ -17,12 +18,7 @@ after(async () => { await browser.close(); });
 /** A fresh context that records CSP violations and errors in every frame. */
 async function visitor({ viewport = { width: 1280, height: 900 } } = {}) {
   const context = await browser.newContext({ viewport });
-  await context.addInitScript(() => {
-    window.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.cspViolations.push(`${location.origin} ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'}`);
-    });
-  });
+  await context.addInitScript(recordCspViolations);
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));

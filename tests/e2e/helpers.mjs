@@ -20,12 +20,7 @@ export async function launch() {
 /** A page on the app in a fresh profile, collecting errors so tests can assert there were none. */
 export async function openApp(browser, { viewport = { width: 1440, height: 900 }, hash = '', init } = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
-  await context.addInitScript(() => {
-    window.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'}`);
-    });
-  });
+  await context.addInitScript(recordCspViolations);
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.errors = [];
@@ -86,6 +81,14 @@ export function mapWithPeriods(id, name, periods) {
     scoring: { evidence: periods.map((period) => ({ card: 4, period, answers: { min: 1, counts: [1, 2, 3, 4, 5] } })) },
   };
   return JSON.stringify({ format: 'journeyscope-map', schema: 3, map });
+}
+
+/** An init script: every frame keeps the Content-Security-Policy violations it reports. */
+export function recordCspViolations() {
+  window.cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.cspViolations.push(`${location.origin} ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'}`);
+  });
 }
 
 /** Content-Security-Policy violations the page reported, recorded by `openApp`. */

@@ -113,19 +113,30 @@ test('with storage blocked the app still works and says nothing will be kept', a
   await page.context().close();
 });
 
-test('with a map open in two tabs, an edit in one appears in the other', async () => {
+/** A saved four-stage map open in one tab and then in a second tab of the same browser, which
+ * runs `init` before its page loads. */
+async function twoTabs(init) {
   const first = await openApp(browser);
   await createFromTemplate(first, 'four-stage');
   await waitForStored(first, () => true);
   const second = await first.context().newPage();
   second.errors = [];
   second.on('pageerror', (e) => second.errors.push(e.message));
+  if (init) await second.addInitScript(init);
   await second.goto(first.url());
   await second.locator('.journey-grid').waitFor();
+  return [first, second];
+}
 
-  await first.locator('.stage-name .inline-text').first().click();
-  await first.getByLabel('Stage name', { exact: true }).fill('Discovery');
-  await first.keyboard.press('Enter');
+async function renameFirstStage(page, name) {
+  await page.locator('.stage-name .inline-text').first().click();
+  await page.getByLabel('Stage name', { exact: true }).fill(name);
+  await page.keyboard.press('Enter');
+}
+
+test('with a map open in two tabs, an edit in one appears in the other', async () => {
+  const [first, second] = await twoTabs();
+  await renameFirstStage(first, 'Discovery');
   await second.locator('.stage-name .inline-text', { hasText: 'Discovery' }).waitFor();
 
   await second.getByRole('button', { name: 'Add card to Actions in Decision' }).click();
@@ -142,19 +153,9 @@ test('with a map open in two tabs, an edit in one appears in the other', async (
 });
 
 test('edits made at once in two tabs merge when they touch different parts, and a clash asks which to keep', async () => {
-  const first = await openApp(browser);
-  await createFromTemplate(first, 'four-stage');
-  await waitForStored(first, () => true);
-  const second = await first.context().newPage();
-  await second.goto(first.url());
-  await second.locator('.journey-grid').waitFor();
+  const [first, second] = await twoTabs();
   // The second tab cannot save, so its edits stay unsaved while the first tab saves.
   await second.evaluate(() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; });
-  const renameFirstStage = async (page, name) => {
-    await page.locator('.stage-name .inline-text').first().click();
-    await page.getByLabel('Stage name', { exact: true }).fill(name);
-    await page.keyboard.press('Enter');
-  };
 
   await renameFirstStage(second, 'Mine');
   await second.locator('.banner.error', { hasText: 'not saved in this browser' }).waitFor();
@@ -175,14 +176,10 @@ test('edits made at once in two tabs merge when they touch different parts, and 
 });
 
 test('a tab that missed another tab\'s save sees the newer revision before writing, and merges', async () => {
-  const first = await openApp(browser);
-  await createFromTemplate(first, 'four-stage');
-  await waitForStored(first, () => true);
-  const second = await first.context().newPage();
-  // This tab hears nothing from the other: only the revision in the stored value can tell it.
-  await second.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
-  await second.goto(first.url());
-  await second.locator('.journey-grid').waitFor();
+  // The second tab hears nothing from the first: only the revision in the stored value can tell it.
+  const [first, second] = await twoTabs(
+    () => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true),
+  );
   const revision = () => first.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('journeyscope:map:'));
     return JSON.parse(localStorage.getItem(key)).revision;
@@ -197,14 +194,12 @@ test('a tab that missed another tab\'s save sees the newer revision before writi
   assert.equal(await revision(), start + 1);
   assert.equal(await second.getByText('Asks a colleague').count(), 0, 'the second tab did not hear of it');
 
-  await second.locator('.stage-name .inline-text').first().click();
-  await second.getByLabel('Stage name', { exact: true }).fill('Renamed here');
-  await second.keyboard.press('Enter');
+  await renameFirstStage(second, 'Renamed here');
   // Its save finds revision start + 1, merges the card in, and writes the merge as the next one.
   await second.getByText('Asks a colleague').waitFor();
   await waitForStored(first, (map) => map.stages[0].name === 'Renamed here'
     && map.cards.some((c) => c.text === 'Asks a colleague'));
   assert.equal(await revision(), start + 2);
-  assert.deepEqual(second.errors ?? [], []);
+  assert.deepEqual(second.errors, []);
   await first.context().close();
 });

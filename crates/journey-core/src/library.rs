@@ -47,7 +47,7 @@ impl Library {
     /// Adds an imported map. A map whose id is taken becomes a copy under `fresh_id`, so an
     /// import never changes a map the user already has. Returns the id it was stored under.
     pub fn import(&mut self, mut map: JourneyMap, fresh_id: String, now: Millis) -> String {
-        if self.get(&map.id).is_some() {
+        if self.import_id(&map, &fresh_id) == fresh_id {
             map.id = fresh_id;
             map.name = copy_name(&map.name);
             map.created = now;
@@ -56,6 +56,15 @@ impl Library {
         let id = map.id.clone();
         self.add(map);
         id
+    }
+
+    /// The id `import` will store the map under: its own, or `fresh_id` when that is taken.
+    pub fn import_id(&self, map: &JourneyMap, fresh_id: &str) -> String {
+        if self.get(&map.id).is_some() {
+            fresh_id.to_string()
+        } else {
+            map.id.clone()
+        }
     }
 
     pub fn rename(&mut self, id: &str, name: &str, now: Millis) -> Result<(), EditError> {
