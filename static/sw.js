@@ -3,7 +3,8 @@
 // and from the cache when offline; the hashed files a page names never change, so they come
 // from the cache first. Maps are in localStorage, which the worker never touches.
 const CACHE = 'journeyscope-shell';
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk names files with up to 16 hex digits of their hash (a leading zero is dropped).
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 // The files a page names in href or src, as absolute addresses on this origin.
 function assetsOf(html) {

@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
 use journey_core::{Card, Edit, Id};
-use web_sys::HtmlSelectElement;
+use web_sys::{HtmlDetailsElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::places::{move_card_to, Places};
@@ -14,9 +14,19 @@ pub struct CardMoveProps {
 }
 
 /// A disclosure with a stage and a lane picker: the way to move a card that needs no drag and no
-/// shortcut to learn.
+/// shortcut to learn. The pickers exist only while it is open: on a big map, a list of every
+/// stage and lane under every card would be most of the page.
 #[component]
 pub fn CardMove(props: &CardMoveProps) -> Html {
+    let open = use_state_eq(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(details) = e.target_dyn_into::<HtmlDetailsElement>() {
+                open.set(details.open());
+            }
+        })
+    };
     let stage_ref = use_node_ref();
     let lane_ref = use_node_ref();
     let card = &props.card;
@@ -43,9 +53,7 @@ pub fn CardMove(props: &CardMoveProps) -> Html {
             .map(|(id, name)| html! { <option value={id.to_string()} selected={*id == current}>{ name }</option> })
             .collect()
     };
-    html! {
-        <details class="card-move">
-            <summary aria-label={format!("Move card: {}", card.text)}>{ "Move" }</summary>
+    let form = open.then(|| html! {
             <div class="card-move-form">
                 <label>{ "Stage" }
                     <select ref={stage_ref}>{ options(&props.places.stages, card.stage) }</select>
@@ -55,6 +63,11 @@ pub fn CardMove(props: &CardMoveProps) -> Html {
                 </label>
                 <button type="button" {onclick}>{ "Move here" }</button>
             </div>
+    });
+    html! {
+        <details class="card-move" {ontoggle}>
+            <summary aria-label={format!("Move card: {}", card.text)}>{ "Move" }</summary>
+            { for form }
         </details>
     }
 }

@@ -4,6 +4,8 @@
 // target/bench/results.json. Not a test: nothing fails when a budget is missed.
 //   BASE_URL=http://127.0.0.1:8080/ node tests/bench/run.mjs [--quick]
 // --quick uses small inputs and two runs, only to prove the command works (CI runs it so).
+// While profiling one part: --runs=N sets the number of runs, --only=edit or --only=import keeps
+// only the big-map figures or only the survey import and rescore.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -14,7 +16,9 @@ import { bigMap, measuredMap, wideCsv } from './inputs.mjs';
 const quick = process.argv.includes('--quick');
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
 const DIST = process.env.DIST_DIR ?? new URL('../../dist/', import.meta.url).pathname;
-const RUNS = quick ? 2 : 10;
+const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const RUNS = Number(option('runs') ?? (quick ? 2 : 10));
+const ONLY = option('only');
 const ROWS = quick ? 10_000 : 1_000_000;
 const SHAPE = quick ? { stages: 8, lanes: 5, cards: 5 } : { stages: 40, lanes: 10, cards: 5 };
 const CARDS = SHAPE.stages * SHAPE.lanes * SHAPE.cards;
@@ -29,7 +33,7 @@ function record(name, unit, samples, budget = null) {
 
 // Sizes of what a first visit downloads.
 const files = readdirSync(DIST);
-const app = files.filter((f) => /^(journeyscope|boot)-[0-9a-f]{16}(_bg)?\.(wasm|js)$/.test(f));
+const app = files.filter((f) => /^(journeyscope|boot)-[0-9a-f]{8,16}(_bg)?\.(wasm|js)$/.test(f));
 const css = files.filter((f) => f.endsWith('.css'));
 const sizes = (names) => {
   const bytes = Buffer.concat(names.map((f) => readFileSync(`${DIST}${f}`)));
@@ -117,7 +121,7 @@ const browser = await launch();
 const samples = {};
 const add = (name, value) => { (samples[name] ??= []).push(value); };
 try {
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < (ONLY === 'import' ? 0 : RUNS); run++) {
     // First visit: the library, and what it transferred.
     const first = await page(browser);
     let transferred = 0;
@@ -162,8 +166,8 @@ try {
   }
 
   // The survey import and a rescore after a weight change, on a measured map.
-  const csv = Buffer.from(wideCsv(ROWS, 7));
-  for (let run = 0; run < RUNS; run++) {
+  const csv = ONLY === 'edit' ? null : Buffer.from(wideCsv(ROWS, 7));
+  for (let run = 0; run < (ONLY === 'edit' ? 0 : RUNS); run++) {
     const tab = await page(browser, { map: { id: 'bench', text: measuredMap() } });
     await tab.goto(`${BASE_URL}#/map/bench`);
     await tab.locator('.survey-import input[type=file]').setInputFiles({ name: 'bench.csv', mimeType: 'text/csv', buffer: csv });
