@@ -6,8 +6,9 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::Callback;
 
-/// The cells a card can move to: stages left to right, card-holding lanes top to bottom.
-#[derive(Clone, Debug, PartialEq)]
+/// The cells a card can move to: stages left to right, card-holding lanes top to bottom. Shared
+/// with the open Move forms through a context, so a change of stages reaches only those.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Places {
     pub stages: Vec<(Id, String)>,
     pub lanes: Vec<(Id, String)>,
@@ -26,22 +27,52 @@ impl Places {
         }
     }
 
-    /// The neighbouring cell in a direction, for Alt+arrow moves.
-    pub fn step(&self, lane: Id, stage: Id, key: &str) -> Option<(Id, Id)> {
-        let neighbour = |items: &[(Id, String)], id: Id, forward: bool| -> Option<Id> {
-            let at = items.iter().position(|(i, _)| *i == id)?;
-            let to = if forward {
-                at.checked_add(1)?
-            } else {
-                at.checked_sub(1)?
+    /// The cells around one cell, which is all a card needs for its Alt+arrow moves.
+    pub fn around(&self, lane: Id, stage: Id) -> Neighbours {
+        let beside = |items: &[(Id, String)], id: Id| {
+            let Some(at) = items.iter().position(|(i, _)| *i == id) else {
+                return (None, None);
             };
-            items.get(to).map(|(i, _)| *i)
+            let before = at
+                .checked_sub(1)
+                .and_then(|i| items.get(i))
+                .map(|(i, _)| *i);
+            let after = items.get(at + 1).map(|(i, _)| *i);
+            (before, after)
         };
+        let (left, right) = beside(&self.stages, stage);
+        let (up, down) = beside(&self.lanes, lane);
+        Neighbours {
+            lane,
+            stage,
+            left,
+            right,
+            up,
+            down,
+        }
+    }
+}
+
+/// One cell and the stages and lanes next to it. Small and `Copy`, so a card's props change only
+/// when its own neighbourhood does, not whenever any stage of the map moves.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Neighbours {
+    pub lane: Id,
+    pub stage: Id,
+    pub left: Option<Id>,
+    pub right: Option<Id>,
+    pub up: Option<Id>,
+    pub down: Option<Id>,
+}
+
+impl Neighbours {
+    /// The cell an Alt+arrow key moves to, as (lane, stage).
+    pub fn step(&self, key: &str) -> Option<(Id, Id)> {
         match key {
-            "ArrowLeft" => Some((lane, neighbour(&self.stages, stage, false)?)),
-            "ArrowRight" => Some((lane, neighbour(&self.stages, stage, true)?)),
-            "ArrowUp" => Some((neighbour(&self.lanes, lane, false)?, stage)),
-            "ArrowDown" => Some((neighbour(&self.lanes, lane, true)?, stage)),
+            "ArrowLeft" => Some((self.lane, self.left?)),
+            "ArrowRight" => Some((self.lane, self.right?)),
+            "ArrowUp" => Some((self.up?, self.stage)),
+            "ArrowDown" => Some((self.down?, self.stage)),
             _ => None,
         }
     }
@@ -68,4 +99,42 @@ pub fn move_card_to(on_edit: &Callback<Edit>, card: Id, lane: Id, stage: Id) {
         index: usize::MAX,
     });
     focus_card_soon(card);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places() -> Places {
+        let named = |ids: &[Id]| ids.iter().map(|&i| (i, format!("#{i}"))).collect();
+        Places {
+            stages: named(&[1, 2, 3]),
+            lanes: named(&[10, 20]),
+        }
+    }
+
+    #[test]
+    fn a_middle_cell_has_neighbours_on_both_sides_and_below() {
+        let around = places().around(10, 2);
+        assert_eq!(around.step("ArrowLeft"), Some((10, 1)));
+        assert_eq!(around.step("ArrowRight"), Some((10, 3)));
+        assert_eq!(around.step("ArrowUp"), None);
+        assert_eq!(around.step("ArrowDown"), Some((20, 2)));
+        assert_eq!(around.step("Enter"), None);
+    }
+
+    #[test]
+    fn a_corner_cell_stops_at_the_edges() {
+        let around = places().around(20, 3);
+        assert_eq!(around.step("ArrowRight"), None);
+        assert_eq!(around.step("ArrowDown"), None);
+        assert_eq!(around.step("ArrowUp"), Some((10, 3)));
+    }
+
+    #[test]
+    fn a_cell_of_a_lane_without_cards_has_no_lane_neighbours() {
+        let around = places().around(99, 1);
+        assert_eq!((around.up, around.down), (None, None));
+        assert_eq!(around.step("ArrowRight"), Some((99, 2)));
+    }
 }

@@ -1,14 +1,12 @@
 //! One lane × stage cell: its cards, a drop target for dragged cards, and "Add card".
 
-use std::rc::Rc;
-
 use journey_core::{Card, Edit, Id, LaneKind};
 use web_sys::{DragEvent, HtmlElement};
 use yew::prelude::*;
 
 use crate::components::card_draft::CardDraft;
 use crate::components::card_view::{CardView, CARD_DRAG_TYPE};
-use crate::places::Places;
+use crate::places::Neighbours;
 
 #[derive(Properties, PartialEq)]
 pub struct CardCellProps {
@@ -18,7 +16,7 @@ pub struct CardCellProps {
     /// "Touchpoints in Awareness", for labels.
     pub label: AttrValue,
     pub cards: Vec<Card>,
-    pub places: Rc<Places>,
+    pub neighbours: Neighbours,
     pub on_edit: Callback<Edit>,
 }
 
@@ -106,7 +104,7 @@ pub fn CardCell(props: &CardCellProps) -> Html {
                 key={card.id}
                 card={card.clone()}
                 kind={props.kind}
-                places={props.places.clone()}
+                neighbours={props.neighbours}
                 on_edit={props.on_edit.clone()}
                 on_drop_before={on_drop_before.clone()}
             />

@@ -1,15 +1,18 @@
-use std::rc::Rc;
+//! The Move disclosure under a card.
 
-use journey_core::{Card, Edit, Id};
-use web_sys::{HtmlDetailsElement, HtmlSelectElement};
+use journey_core::{Edit, Id};
+use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
-use crate::places::{move_card_to, Places};
+use crate::components::move_pickers::MovePickers;
 
 #[derive(Properties, PartialEq)]
 pub struct CardMoveProps {
-    pub card: Card,
-    pub places: Rc<Places>,
+    pub card: Id,
+    /// The card's text, for the disclosure's label.
+    pub text: AttrValue,
+    pub lane: Id,
+    pub stage: Id,
     pub on_edit: Callback<Edit>,
 }
 
@@ -27,47 +30,15 @@ pub fn CardMove(props: &CardMoveProps) -> Html {
             }
         })
     };
-    let stage_ref = use_node_ref();
-    let lane_ref = use_node_ref();
-    let card = &props.card;
-    let onclick = {
-        let (stage_ref, lane_ref, on_edit, id) = (
-            stage_ref.clone(),
-            lane_ref.clone(),
-            props.on_edit.clone(),
-            card.id,
-        );
-        Callback::from(move |_: MouseEvent| {
-            let pick = |r: &NodeRef| {
-                r.cast::<HtmlSelectElement>()
-                    .and_then(|s| s.value().parse::<Id>().ok())
-            };
-            if let (Some(stage), Some(lane)) = (pick(&stage_ref), pick(&lane_ref)) {
-                move_card_to(&on_edit, id, lane, stage);
-            }
-        })
-    };
-    let options = |items: &[(Id, String)], current: Id| -> Html {
-        items
-            .iter()
-            .map(|(id, name)| html! { <option value={id.to_string()} selected={*id == current}>{ name }</option> })
-            .collect()
-    };
-    let form = open.then(|| html! {
-            <div class="card-move-form">
-                <label>{ "Stage" }
-                    <select ref={stage_ref}>{ options(&props.places.stages, card.stage) }</select>
-                </label>
-                <label>{ "Lane" }
-                    <select ref={lane_ref}>{ options(&props.places.lanes, card.lane) }</select>
-                </label>
-                <button type="button" {onclick}>{ "Move here" }</button>
-            </div>
+    let pickers = open.then(|| {
+        html! {
+            <MovePickers card={props.card} lane={props.lane} stage={props.stage} on_edit={props.on_edit.clone()} />
+        }
     });
     html! {
         <details class="card-move" {ontoggle}>
-            <summary aria-label={format!("Move card: {}", card.text)}>{ "Move" }</summary>
-            { for form }
+            <summary aria-label={format!("Move card: {}", props.text)}>{ "Move" }</summary>
+            { for pickers }
         </details>
     }
 }

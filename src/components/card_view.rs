@@ -1,7 +1,5 @@
 //! One card: its text, note and channel, with edit, move (form, keyboard, drag) and delete.
 
-use std::rc::Rc;
-
 use journey_core::{Card, Edit, Id, LaneKind};
 use web_sys::{DragEvent, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -10,7 +8,7 @@ use crate::components::card_form::CardForm;
 use crate::components::card_move::CardMove;
 use crate::components::card_score::CardScore;
 use crate::components::measure_form::MeasureForm;
-use crate::places::{move_card_to, Places};
+use crate::places::{move_card_to, Neighbours};
 
 /// The drag payload type, so only our cards are accepted as drops.
 pub const CARD_DRAG_TYPE: &str = "application/x-journeyscope-card";
@@ -19,7 +17,8 @@ pub const CARD_DRAG_TYPE: &str = "application/x-journeyscope-card";
 pub struct CardViewProps {
     pub card: Card,
     pub kind: LaneKind,
-    pub places: Rc<Places>,
+    /// The cells around the card's own, for Alt+arrow moves.
+    pub neighbours: Neighbours,
     pub on_edit: Callback<Edit>,
     /// A card was dropped on this one: (dropped card, this card).
     pub on_drop_before: Callback<(Id, Id)>,
@@ -49,7 +48,6 @@ pub fn CardView(props: &CardViewProps) -> Html {
     }
     let card = &props.card;
     let id = card.id;
-    let (lane, stage) = (card.lane, card.stage);
     let start_edit = {
         let editing = editing.clone();
         Callback::from(move |_: MouseEvent| editing.set(true))
@@ -58,8 +56,8 @@ pub fn CardView(props: &CardViewProps) -> Html {
         .on_edit
         .reform(move |_: MouseEvent| Edit::DeleteCard { card: id });
     let onkeydown = {
-        let (editing, places, on_edit) =
-            (editing.clone(), props.places.clone(), props.on_edit.clone());
+        let (editing, neighbours, on_edit) =
+            (editing.clone(), props.neighbours, props.on_edit.clone());
         Callback::from(move |e: KeyboardEvent| {
             // Keys typed in the card's buttons and fields are theirs; only the card itself moves.
             let on_card = e
@@ -70,7 +68,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
             }
             let key = e.key();
             if e.alt_key() {
-                if let Some((lane, stage)) = places.step(lane, stage, &key) {
+                if let Some((lane, stage)) = neighbours.step(&key) {
                     e.prevent_default();
                     move_card_to(&on_edit, id, lane, stage);
                 }
@@ -136,7 +134,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
             <CardScore card={id} />
             <div class="card-actions">
                 <button type="button" onclick={start_edit} aria-label={format!("Edit card: {text}")}>{ "Edit" }</button>
-                <CardMove card={card.clone()} places={props.places.clone()} on_edit={props.on_edit.clone()} />
+                <CardMove card={id} text={card.text.clone()} lane={card.lane} stage={card.stage} on_edit={props.on_edit.clone()} />
                 if props.kind == LaneKind::Touchpoints {
                     <button type="button" onclick={Callback::from(move |_| measuring.set(true))}
                         aria-label={format!("Measure card: {text}")}>{ "Measure" }</button>

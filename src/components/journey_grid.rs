@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use journey_core::{Card, Edit, Id, JourneyMap, Lane, LaneKind, Persona};
 use yew::prelude::*;
 
@@ -56,10 +57,23 @@ fn feelings_rows(props: &JourneyGridProps, lane: &Lane, head: Html) -> Html {
     }
 }
 
+/// Stages whose cards are in the first render. The others follow a few at a time, so a big map
+/// shows its first screen at once and takes keys and clicks while the rest arrives.
+const FIRST_STAGES: usize = 6;
+const MORE_STAGES: usize = 2;
+
 #[component]
 pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
     let map = &props.map;
     let places = use_memo(map.clone(), |map| Places::of(map));
+    let shown = use_state_eq(|| FIRST_STAGES);
+    {
+        let shown = shown.clone();
+        use_effect_with((*shown, map.stages.len()), move |&(now, total)| {
+            let more = (now < total).then(|| Timeout::new(0, move || shown.set(now + MORE_STAGES)));
+            move || drop(more)
+        });
+    }
     let mut cells: HashMap<(Id, Id), Vec<Card>> = HashMap::new();
     for card in &map.cards {
         cells
@@ -77,7 +91,9 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
         if lane.kind == LaneKind::Feelings {
             return feelings_rows(props, lane, head);
         }
-        let cards = map.stages.iter().map(|stage| html! {
+        let cards = map.stages.iter().enumerate().map(|(at, stage)| if at >= *shown {
+            html! { <td key={stage.id} class="cell"></td> }
+        } else { html! {
             <CardCell
                 key={stage.id}
                 lane={lane.id}
@@ -85,10 +101,10 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
                 kind={lane.kind}
                 label={format!("{} in {}", lane.title, stage.name)}
                 cards={cells.remove(&(lane.id, stage.id)).unwrap_or_default()}
-                places={places.clone()}
+                neighbours={places.around(lane.id, stage.id)}
                 on_edit={props.on_edit.clone()}
             />
-        });
+        }});
         html! {
             <tr key={lane.id} class={classes!("lane", lane.kind.slug())}>
                 { head }
@@ -104,6 +120,7 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
     html! {
         <>
             { for empty }
+            <ContextProvider<Rc<Places>> context={places.clone()}>
             <div class="grid-scroll">
                 <table class="journey-grid">
                     <caption class="visually-hidden">{ format!("{}: stages as columns, lanes as rows", map.name) }</caption>
@@ -120,6 +137,7 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
+            </ContextProvider<Rc<Places>>>
             <AddLane {has_feelings} on_edit={props.on_edit.clone()} />
             <p id="card-keys" class="hint">
                 { "On a card: Enter edits it, Delete removes it, Alt+arrow keys move it to the next stage or lane. Cards can also be dragged." }

@@ -137,6 +137,8 @@ try {
     const tab = await page(browser, { map: big });
     await tab.goto(`${BASE_URL}#/map/big`);
     add(`${CARDS}-card map visible`, await visible(tab, 'map'));
+    // The editing figures are for the whole map: the grid adds stages after its first screen.
+    await until(tab, (n) => document.querySelectorAll('.journey-grid li.card').length >= n || null, CARDS);
     const afterLoad = await memory(tab);
     add('JS heap after the big map', afterLoad.js);
     add('wasm memory after the big map', afterLoad.wasm);

@@ -24,6 +24,28 @@ test('a card is edited in place, with a note and a channel', async () => {
   await page.context().close();
 });
 
+test('a card is moved with its Move form, which lists the stages as they are now', async () => {
+  const page = await openApp(browser);
+  await createFromTemplate(page, 'ecommerce');
+  await page.getByRole('button', { name: 'Move stage Discover right' }).click();
+  const card = cell(page, 'Touchpoints in Buy').locator('.card').filter({ hasText: 'Checkout' });
+  await card.getByText('Move', { exact: true }).click();
+  const stages = card.getByLabel('Stage');
+  assert.deepEqual(await stages.locator('option').allTextContents(), await stageNames(page));
+  assert.equal(await stages.inputValue(), await stages.locator('option').filter({ hasText: /^Buy$/ }).getAttribute('value'));
+  await stages.selectOption({ label: 'Discover' });
+  await card.getByLabel('Lane').selectOption({ label: 'Pain points' });
+  await card.getByRole('button', { name: 'Move here' }).click();
+  await cell(page, 'Pain points in Discover').getByText('Checkout').waitFor();
+  assert.equal(await cell(page, 'Touchpoints in Buy').getByText('Checkout').count(), 0);
+  await waitForStored(page, (map) => {
+    const checkout = map.cards.find((c) => c.text === 'Checkout');
+    const discover = map.stages.find((s) => s.name === 'Discover');
+    return checkout?.stage === discover?.id;
+  });
+  await page.context().close();
+});
+
 test('a stage is reordered, and undo and redo work by button and by keyboard', async () => {
   const page = await openApp(browser);
   await createFromTemplate(page, 'five-stage');
