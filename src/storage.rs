@@ -7,8 +7,10 @@ use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 
-use journey_core::store::{self, Loaded};
+use journey_core::store::{self, Loaded, Prepared};
 use journey_core::JourneyMap;
+use js_sys::{Function, JsString, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,22 +110,40 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
         .map_err(|e| StorageError::WriteFailed(describe(e)))
 }
 
-/// Writes the map at the next revision, unless another tab wrote it since this tab last read it.
-pub fn save_map(map: &JourneyMap) -> Result<(), SaveError> {
-    let key = store::map_key(&map.id);
-    let raw = local_storage()?.get_item(&key).ok().flatten();
-    let stored = raw.as_deref().and_then(store::revision_of);
-    if store::written_elsewhere(known(&map.id), stored) {
-        if let Some(theirs) = raw.and_then(|raw| store::load([(key.clone(), raw)]).maps.pop()) {
-            remember(&map.id, stored);
+/// The first characters of a stored value, cut in JavaScript so a big value is not copied into
+/// the app to read its revision. `None` when nothing is stored or it cannot be read.
+fn stored_head(storage: &Storage, key: &str) -> Option<String> {
+    let get_item: Function = Reflect::get(storage, &JsValue::from_str("getItem"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let value = get_item.call1(storage, &JsValue::from_str(key)).ok()?;
+    let value: JsString = value.dyn_into().ok()?;
+    Some(value.slice(0, store::HEAD_CHARS).into())
+}
+
+/// Writes a prepared map at the next revision, unless another tab wrote it since this tab last
+/// read it. Reads only the head of the stored value unless that head is not one this version
+/// wrote or another tab's save has to be read.
+pub fn save_map(prepared: &Prepared) -> Result<(), SaveError> {
+    let id = &prepared.id;
+    let key = store::map_key(id);
+    let storage = local_storage()?;
+    let full = || storage.get_item(&key).ok().flatten();
+    let stored = match stored_head(&storage, &key) {
+        None => None,
+        Some(head) => store::revision_in_head(&head)
+            .or_else(|| full().as_deref().and_then(store::revision_of)),
+    };
+    if store::written_elsewhere(known(id), stored) {
+        if let Some(theirs) = full().and_then(|raw| store::load([(key.clone(), raw)]).maps.pop()) {
+            remember(id, stored);
             return Err(SaveError::Stale(Rc::new(theirs)));
         }
     }
-    let next = known(&map.id)
-        .max(stored)
-        .map_or(1, |revision| revision + 1);
-    set(&key, &store::encode(map, next))?;
-    remember(&map.id, Some(next));
+    let next = known(id).max(stored).map_or(1, |revision| revision + 1);
+    set(&key, &prepared.at(next))?;
+    remember(id, Some(next));
     Ok(())
 }
 

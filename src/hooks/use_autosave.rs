@@ -1,5 +1,10 @@
 //! Saves the library shortly after it changes, and at once when the page is hidden.
 //!
+//! A save after an edit is a few short tasks, so none keeps a keystroke waiting long: the changed
+//! maps are turned into JSON a slice of cards per task (`store::Preparing`), then, in a task of
+//! its own, each is written after a look at the stored revision. Hiding the page does it all at
+//! once.
+//!
 //! Only maps whose value changed since the last successful save are written (a map is shared
 //! through `Rc`, so an unchanged map is the same pointer), and a map deleted from the library is
 //! removed from storage. A failed write keeps the map in memory and is tried again on the next
@@ -14,6 +19,7 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use journey_core::store::{Prepared, Preparing};
 use journey_core::{JourneyMap, Library};
 use yew::prelude::*;
 
@@ -29,24 +35,36 @@ const SAVE_DELAY_MS: u32 = 300;
 
 type Saved = HashMap<String, Rc<JourneyMap>>;
 
-const SAVE_MARK: &str = "journeyscope:save-start";
-
 struct Autosave {
     latest: Library,
     /// The map whose conflict with another tab waits for the user.
     held: Option<String>,
     saved: Saved,
+    /// Maps being turned into JSON, and those ready to write, each with the value it is made from.
+    preparing: Vec<(Rc<JourneyMap>, Preparing)>,
+    prepared: Vec<(Rc<JourneyMap>, Prepared)>,
     timer: Option<Timeout>,
 }
 
-fn flush(
-    state: &RefCell<Autosave>,
-    on_external: &Callback<LibraryAction>,
-) -> Result<(), StorageError> {
-    let mut state = state.borrow_mut();
-    state.timer = None;
-    let mut result = Ok(());
-    let changed: Vec<Rc<JourneyMap>> = state
+/// Runs one step of a save under a User Timing entry, so the benchmark and the browser's profiler
+/// see what each step costs.
+fn timed<T>(name: &str, step: impl FnOnce() -> T) -> T {
+    let performance = gloo::utils::window().performance();
+    let start = format!("{name}-start");
+    if let Some(performance) = &performance {
+        let _ = performance.mark(&start);
+    }
+    let result = step();
+    if let Some(performance) = &performance {
+        let _ = performance.measure_with_start_mark(name, &start);
+        performance.clear_marks_with_mark_name(&start);
+    }
+    result
+}
+
+/// Starts a save of every map changed since its last save.
+fn start(state: &mut Autosave) {
+    state.preparing = state
         .latest
         .maps()
         .iter()
@@ -57,27 +75,59 @@ fn flush(
                     .get(&map.id)
                     .is_some_and(|saved| Rc::ptr_eq(saved, map))
         })
-        .cloned()
+        .map(|map| (map.clone(), Preparing::new(map)))
         .collect();
-    // A User Timing entry per save, so the benchmark and the browser's profiler see its cost.
-    let timing = gloo::utils::window()
-        .performance()
-        .filter(|_| !changed.is_empty());
-    if let Some(performance) = &timing {
-        let _ = performance.mark(SAVE_MARK);
+    state.prepared.clear();
+}
+
+/// One short step of turning the changed maps into JSON.
+fn prepare_step(state: &mut Autosave) {
+    let Some((map, preparing)) = state.preparing.first_mut() else {
+        return;
+    };
+    if let Some(prepared) = timed("journeyscope:save-prepare", || preparing.step(map)) {
+        let (map, _) = state.preparing.remove(0);
+        state.prepared.push((map, prepared));
     }
-    for map in changed {
-        match storage::save_map(&map) {
-            Ok(()) => {
-                state.saved.insert(map.id.clone(), map);
+}
+
+/// The save's steps, one task each, and then the write in a task of its own.
+fn run(
+    pending: Rc<RefCell<Autosave>>,
+    failure: UseStateHandle<Option<StorageError>>,
+    on_external: Callback<LibraryAction>,
+) {
+    let mut autosave = pending.borrow_mut();
+    if autosave.preparing.is_empty() {
+        failure.set(write(&mut autosave, &on_external).err());
+        return;
+    }
+    prepare_step(&mut autosave);
+    let again = pending.clone();
+    autosave.timer = Some(Timeout::new(0, move || run(again, failure, on_external)));
+}
+
+/// The last step: the prepared maps written, and maps deleted from the library removed.
+fn write(state: &mut Autosave, on_external: &Callback<LibraryAction>) -> Result<(), StorageError> {
+    state.timer = None;
+    let mut result = Ok(());
+    let prepared = std::mem::take(&mut state.prepared);
+    if !prepared.is_empty() {
+        timed("journeyscope:save-write", || {
+            for (map, prepared) in prepared {
+                // A clash found since the map was prepared waits for the user.
+                if state.held.as_ref() == Some(&map.id) {
+                    continue;
+                }
+                match storage::save_map(&prepared) {
+                    Ok(()) => {
+                        state.saved.insert(map.id.clone(), map);
+                    }
+                    Err(SaveError::Stale(theirs)) => on_external.emit(reconcile(state, theirs)),
+                    Err(SaveError::Storage(e)) => result = Err(e),
+                }
             }
-            Err(SaveError::Stale(theirs)) => on_external.emit(reconcile(&mut state, theirs)),
-            Err(SaveError::Storage(e)) => result = Err(e),
-        }
-    }
-    if let Some(performance) = &timing {
-        let _ = performance.measure_with_start_mark("journeyscope:save", SAVE_MARK);
-        performance.clear_marks_with_mark_name(SAVE_MARK);
+        });
     }
     let gone: Vec<String> = state
         .saved
@@ -94,6 +144,19 @@ fn flush(
         }
     }
     result
+}
+
+/// Every step at once, for when the page is being hidden.
+fn flush(
+    state: &RefCell<Autosave>,
+    on_external: &Callback<LibraryAction>,
+) -> Result<(), StorageError> {
+    let mut state = state.borrow_mut();
+    start(&mut state);
+    while !state.preparing.is_empty() {
+        prepare_step(&mut state);
+    }
+    write(&mut state, on_external)
 }
 
 fn receive(state: &RefCell<Autosave>, event: &StorageEvent) -> Option<LibraryAction> {
@@ -151,6 +214,8 @@ pub fn use_autosave(
             latest: library.clone(),
             held: None,
             saved,
+            preparing: Vec::new(),
+            prepared: Vec::new(),
             timer: None,
         }
     });
@@ -170,7 +235,8 @@ pub fn use_autosave(
                     autosave.latest = library.clone();
                     let pending = state.clone();
                     autosave.timer = Some(Timeout::new(SAVE_DELAY_MS, move || {
-                        failure.set(flush(&pending, &on_external).err());
+                        start(&mut pending.borrow_mut());
+                        run(pending, failure, on_external);
                     }));
                 }
             },

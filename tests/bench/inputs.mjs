@@ -43,7 +43,12 @@ export function measuredMap() {
     lanes: [{ id: 2, kind: 'touchpoints', title: 'Touchpoints' }],
     personas: [{ id: 1, name: 'Customer', description: '', emotions: [] }], cards,
   };
-  return JSON.stringify({ format: 'journeyscope-map', schema: 3, map });
+  return stored(map);
+}
+
+/** A map as the app stores it: the file format's document, saved once (revision before the map). */
+function stored(map) {
+  return JSON.stringify({ format: 'journeyscope-map', schema: 3, revision: 1, map });
 }
 
 const KINDS = ['touchpoints', 'actions', 'thoughts', 'pain_points', 'opportunities', 'frontstage', 'backstage', 'support', 'custom', 'custom'];
@@ -67,5 +72,5 @@ export function bigMap({ stages, lanes, cards }) {
       }
     }
   }
-  return JSON.stringify({ format: 'journeyscope-map', schema: 3, map });
+  return stored(map);
 }

@@ -147,9 +147,9 @@ try {
     await tab.locator('button[aria-label^="Edit card: "]').first().click();
     await tab.locator('.card-form textarea').first().focus();
     add('keystroke → paint (card text)', await toPaint(tab, 'keydown', () => tab.keyboard.press('x')));
-    const savesBefore = await tab.evaluate(() => performance.getEntriesByName('journeyscope:save').length);
+    const savesBefore = await tab.evaluate(() => performance.getEntriesByName('journeyscope:save-write').length);
     for (let i = 0; i < 10; i++) await tab.keyboard.press('y');
-    add('saves while typing 10 keys', await tab.evaluate((n) => performance.getEntriesByName('journeyscope:save').length - n, savesBefore));
+    add('saves while typing 10 keys', await tab.evaluate((n) => performance.getEntriesByName('journeyscope:save-write').length - n, savesBefore));
     await tab.locator('.card-form button[type=submit]').click();
 
     await tab.locator('button[aria-label^="Add card to "]').first().click();
@@ -159,11 +159,15 @@ try {
     add('move a stage → paint', await toPaint(tab, 'click',
       () => tab.locator('button[aria-label="Move stage Stage 1 right"]').click()));
     add('undo → paint', await toPaint(tab, 'click', () => tab.locator('.toolbar button[title^="Undo"]').click()));
-    const saves = await until(tab, () => {
-      const entries = performance.getEntriesByName('journeyscope:save');
-      return entries.length > 0 ? entries.map((e) => e.duration) : null;
+    // A save is two tasks: the map made into JSON, then the revision check and the write.
+    const steps = await until(tab, () => {
+      const of = (name) => performance.getEntriesByName(name).map((e) => e.duration);
+      const [prepare, write] = [of('journeyscope:save-prepare'), of('journeyscope:save-write')];
+      return prepare.length > 0 && write.length > 0 ? { prepare, write } : null;
     });
-    add(`autosave of the ${CARDS}-card map`, Math.max(...saves));
+    add(`autosave of the ${CARDS}-card map: JSON`, Math.max(...steps.prepare));
+    add(`autosave of the ${CARDS}-card map: write`, Math.max(...steps.write));
+    add(`autosave of the ${CARDS}-card map: longest task`, Math.max(...steps.prepare, ...steps.write));
     await tab.context().close();
   }
 
@@ -203,7 +207,7 @@ const BUDGETS = {
   'add a card → paint': 50,
   'move a stage → paint': 50,
   'undo → paint': 50,
-  [`autosave of the ${CARDS}-card map`]: 4,
+  [`autosave of the ${CARDS}-card map: longest task`]: 4,
   [`import ${ROWS.toLocaleString('en')} rows`]: 2000,
   'weight change → rescored paint': 16,
 };

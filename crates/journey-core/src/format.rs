@@ -50,14 +50,15 @@ pub struct Document<'a> {
     pub format: Cow<'a, str>,
     /// The schema version the document was written in.
     pub schema: u32,
+    /// Browser storage only: how many saves this map has had, so a tab can tell that another
+    /// tab wrote since it last read. Files leave it out. Written before the map, so a save reads
+    /// it from the head of the stored value (`store::revision_in_head`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<u64>,
     pub map: Cow<'a, JourneyMap>,
     /// Read-only results for other tools, written on export; ignored on import and recomputed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scores: Option<ScoresBlock>,
-    /// Browser storage only: how many saves this map has had, so a tab can tell that another
-    /// tab wrote since it last read. Files leave it out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub revision: Option<u64>,
 }
 
 impl<'a> Document<'a> {
@@ -158,15 +159,6 @@ pub fn export_json(map: &JourneyMap) -> String {
 /// The same document without whitespace, for links where every byte counts.
 pub fn compact_json(map: &JourneyMap) -> String {
     serde_json::to_string(&Document::of(map, None)).unwrap_or_default()
-}
-
-/// The compact document with the save count browser storage keeps beside the map.
-pub(crate) fn stored_json(map: &JourneyMap, revision: u64) -> String {
-    let document = Document {
-        revision: Some(revision),
-        ..Document::of(map, None)
-    };
-    serde_json::to_string(&document).unwrap_or_default()
 }
 
 /// The download name for a map: `<name>.journey.json`, the name reduced to lower-case letters,

@@ -10,14 +10,16 @@
 //!
 //! A save is one `setItem` of the whole value, which either replaces the old value or fails and
 //! leaves it, so a failed save never leaves half a map. The revision lets a tab see, just before
-//! it writes, that another tab wrote since it last read (see `written_elsewhere`).
+//! it writes, that another tab wrote since it last read (see `written_elsewhere`). A save comes in
+//! two short steps rather than one long one: `prepare` turns the map into JSON, and the write
+//! reads the stored revision from the value's head and puts the next one in front (`Prepared::at`).
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use crate::format::{import_document, stored_json, ImportError};
-use crate::model::{JourneyMap, Millis};
+use crate::format::{import_document, ImportError, FORMAT_NAME, SCHEMA_VERSION};
+use crate::model::{JourneyMap, Lane, Millis, Persona, Scoring, Stage};
 
 pub const NAMESPACE: &str = "journeyscope:";
 pub const MAP_PREFIX: &str = "journeyscope:map:";
@@ -35,7 +37,139 @@ pub fn backup_key(original: &str, now: Millis) -> String {
 
 /// The value stored for a map at the given revision.
 pub fn encode(map: &JourneyMap, revision: u64) -> String {
-    stored_json(map, revision)
+    let mut preparing = Preparing::new(map);
+    loop {
+        if let Some(prepared) = preparing.step(map) {
+            return prepared.at(revision);
+        }
+    }
+}
+
+/// A map made ready to store: all of its stored value except the revision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prepared {
+    pub id: String,
+    map_json: String,
+}
+
+/// Cards made into JSON per step of `Preparing`: half a millisecond of work in the browser for
+/// cards of a few words, under two before it has optimised the code.
+const CARDS_PER_STEP: usize = 250;
+
+/// A map being made ready to store in short steps, so a save never holds the page for long: its
+/// cards a slice at a time, then everything else around them.
+#[derive(Clone, Debug)]
+pub struct Preparing {
+    id: String,
+    /// The cards so far, as the inside of a JSON array.
+    cards: Vec<u8>,
+    done: usize,
+}
+
+/// The map's fields in the map's order, with the cards left empty to be put in afterwards.
+#[derive(Serialize)]
+struct WithoutCards<'a> {
+    id: &'a str,
+    name: &'a str,
+    description: &'a str,
+    created: Millis,
+    updated: Millis,
+    stages: &'a [Stage],
+    lanes: &'a [Lane],
+    personas: &'a [Persona],
+    cards: [(); 0],
+    #[serde(skip_serializing_if = "Scoring::is_default")]
+    scoring: &'a Scoring,
+}
+
+impl Preparing {
+    pub fn new(map: &JourneyMap) -> Preparing {
+        Preparing {
+            id: map.id.clone(),
+            cards: Vec::new(),
+            done: 0,
+        }
+    }
+
+    /// Does the next step for `map`, the map this was started with; the last step gives the map
+    /// ready to store.
+    pub fn step(&mut self, map: &JourneyMap) -> Option<Prepared> {
+        if self.done < map.cards.len() {
+            let end = map.cards.len().min(self.done + CARDS_PER_STEP);
+            for card in &map.cards[self.done..end] {
+                if !self.cards.is_empty() {
+                    self.cards.push(b',');
+                }
+                let _ = serde_json::to_writer(&mut self.cards, card);
+            }
+            self.done = end;
+            return None;
+        }
+        let around = serde_json::to_string(&WithoutCards {
+            id: &map.id,
+            name: &map.name,
+            description: &map.description,
+            created: map.created,
+            updated: map.updated,
+            stages: &map.stages,
+            lanes: &map.lanes,
+            personas: &map.personas,
+            cards: [],
+            scoring: &map.scoring,
+        })
+        .unwrap_or_default();
+        // User text is escaped inside strings, so the only `"cards":[]` is the field itself.
+        let map_json = match around.split_once("\"cards\":[]") {
+            Some((before, after)) => {
+                let cards = std::str::from_utf8(&self.cards).unwrap_or_default();
+                let mut json = String::with_capacity(around.len() + cards.len());
+                for part in [before, "\"cards\":[", cards, "]", after] {
+                    json.push_str(part);
+                }
+                json
+            }
+            None => serde_json::to_string(map).unwrap_or_default(),
+        };
+        Some(Prepared {
+            id: std::mem::take(&mut self.id),
+            map_json,
+        })
+    }
+}
+
+impl Prepared {
+    /// The stored value at `revision`: the file format's compact document, revision first.
+    pub fn at(&self, revision: u64) -> String {
+        let mut value = head(revision);
+        value.reserve(self.map_json.len() + 1);
+        value.push_str(&self.map_json);
+        value.push('}');
+        value
+    }
+}
+
+/// What every value this version stores begins with, up to the revision's digits.
+fn before_revision() -> String {
+    format!("{{\"format\":\"{FORMAT_NAME}\",\"schema\":{SCHEMA_VERSION},\"revision\":")
+}
+
+/// Everything a stored value has before the map.
+fn head(revision: u64) -> String {
+    format!("{}{revision},\"map\":", before_revision())
+}
+
+/// Enough characters of a stored value for `revision_in_head`, whatever the revision.
+pub const HEAD_CHARS: u32 = 96;
+
+/// The revision of a value this version stored, from its first `HEAD_CHARS` characters, so a save
+/// need not read the whole value. `None` when the head is not one this version writes (another
+/// schema, an earlier layout, not a map): then `revision_of` reads the whole value.
+pub fn revision_in_head(value_head: &str) -> Option<u64> {
+    let rest = value_head.strip_prefix(&before_revision())?;
+    let (digits, rest) = rest.split_once(',')?;
+    let plain = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+    let revision = digits.parse().ok().filter(|_| plain)?;
+    rest.starts_with("\"map\":").then_some(revision)
 }
 
 /// The revision of a stored value, without building the map: 0 for a value from before revisions,
@@ -48,7 +182,7 @@ pub fn revision_of(raw: &str) -> Option<u64> {
         revision: u64,
     }
     let head: Head = serde_json::from_str(raw).ok()?;
-    (head.format == crate::format::FORMAT_NAME).then_some(head.revision)
+    (head.format == FORMAT_NAME).then_some(head.revision)
 }
 
 /// What browsers give one site: about five million characters of localStorage.
@@ -263,6 +397,57 @@ mod tests {
         assert_eq!(revision_of(&before_revisions), Some(0));
         assert_eq!(revision_of("{\"format\":\"other\"}"), None);
         assert_eq!(revision_of("not json"), None);
+    }
+
+    #[test]
+    fn the_revision_is_read_from_the_head_of_a_value_this_version_stored() {
+        for revision in [0, 7, u64::MAX] {
+            let stored = encode(&map("a"), revision);
+            assert!(
+                stored.starts_with("{\"format\":\"journeyscope-map\",\"schema\":3,\"revision\":")
+            );
+            let value_head: String = stored.chars().take(HEAD_CHARS as usize).collect();
+            assert_eq!(revision_in_head(&value_head), Some(revision), "{stored}");
+        }
+    }
+
+    #[test]
+    fn a_head_of_another_layout_is_left_to_the_full_read() {
+        let revision_last =
+            "{\"format\":\"journeyscope-map\",\"schema\":3,\"map\":{},\"revision\":4}";
+        let other_schema =
+            "{\"format\":\"journeyscope-map\",\"schema\":4,\"revision\":4,\"map\":{}}";
+        let cut = "{\"format\":\"journeyscope-map\",\"schema\":3,\"revision\":12";
+        let signed = "{\"format\":\"journeyscope-map\",\"schema\":3,\"revision\":+4,\"map\":{}}";
+        for head in [revision_last, other_schema, cut, signed, "", "null"] {
+            assert_eq!(revision_in_head(head), None, "{head}");
+        }
+        assert_eq!(revision_of(revision_last), Some(4));
+    }
+
+    #[test]
+    fn the_stored_value_is_the_compact_document_with_its_revision() {
+        // Enough cards for several steps of `Preparing`, with text that looks like the splice.
+        let mut m = map("a");
+        m.cards = (0..1_234)
+            .map(|n| crate::model::Card {
+                id: n + 10,
+                lane: 2,
+                stage: 3,
+                text: format!("card {n} with \"cards\":[] in it"),
+                note: None,
+                channel: None,
+                measure: None,
+            })
+            .collect();
+        let document = crate::format::Document {
+            format: FORMAT_NAME.into(),
+            schema: SCHEMA_VERSION,
+            revision: Some(9),
+            map: std::borrow::Cow::Borrowed(&m),
+            scores: None,
+        };
+        assert_eq!(encode(&m, 9), serde_json::to_string(&document).unwrap());
     }
 
     #[test]

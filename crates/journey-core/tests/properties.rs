@@ -143,6 +143,29 @@ proptest! {
     }
 
     #[test]
+    fn a_stored_value_reads_back_with_its_revision_from_the_whole_and_from_the_head(
+        map in reachable_map(),
+        revision in any::<u64>(),
+    ) {
+        let stored = journey_core::store::encode(&map, revision);
+        let document = journey_core::format::Document {
+            format: journey_core::format::FORMAT_NAME.into(),
+            schema: journey_core::format::SCHEMA_VERSION,
+            revision: Some(revision),
+            map: std::borrow::Cow::Borrowed(&map),
+            scores: None,
+        };
+        prop_assert_eq!(&stored, &serde_json::to_string(&document).unwrap());
+        let head: String = stored.chars().take(journey_core::store::HEAD_CHARS as usize).collect();
+        prop_assert_eq!(journey_core::store::revision_in_head(&head), Some(revision));
+        prop_assert_eq!(journey_core::store::revision_of(&stored), Some(revision));
+        let key = journey_core::store::map_key(&map.id);
+        let loaded = journey_core::store::load([(key, stored)]);
+        prop_assert_eq!(loaded.revisions.get(&map.id), Some(&revision));
+        prop_assert_eq!(&loaded.maps, &vec![map]);
+    }
+
+    #[test]
     fn undoing_every_edit_restores_the_start_and_redo_replays_it(
         template in template(),
         edits in prop::collection::vec(edit(), 0..30),
