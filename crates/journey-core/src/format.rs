@@ -8,6 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::json_path;
 use crate::model::JourneyMap;
 use crate::score::block::{scores_block, ScoresBlock};
 use crate::validate::{validate, ValidationError};
@@ -196,6 +197,24 @@ pub(crate) fn import_document(text: &str) -> Result<(JourneyMap, u64), ImportErr
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A document of this version, the usual case, is read in one pass; any other goes through a
+    // `Value` to be checked, migrated and, if it still does not fit, told where.
+    let document = match serde_json::from_str::<Document>(text) {
+        Ok(document) if document.format == FORMAT_NAME && document.schema == SCHEMA_VERSION => {
+            document
+        }
+        _ => read_other(text)?,
+    };
+    let errors = validate(&document.map);
+    if errors.is_empty() {
+        Ok((document.map.into_owned(), document.revision.unwrap_or(0)))
+    } else {
+        Err(ImportError::Invalid(errors))
+    }
+}
+
+/// Reads a document of an earlier schema, or one that the one-pass read refused, explaining why.
+fn read_other(text: &str) -> Result<Document<'static>, ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -218,20 +237,12 @@ pub(crate) fn import_document(text: &str) -> Result<(JourneyMap, u64), ImportErr
             })
         }
     };
-    let migrated = migrate(value, version)?;
-    let document: Document = serde_path_to_error::deserialize(migrated).map_err(|e| {
-        let path = e.path().to_string();
-        ImportError::Shape {
-            path,
-            message: plain_serde_message(&e.into_inner().to_string()),
-        }
-    })?;
-    let errors = validate(&document.map);
-    if errors.is_empty() {
-        Ok((document.map.into_owned(), document.revision.unwrap_or(0)))
-    } else {
-        Err(ImportError::Invalid(errors))
-    }
+    // Read as one line of compact JSON, so an error's column says where it is in the document.
+    let migrated = migrate(value, version)?.to_string();
+    serde_json::from_str(&migrated).map_err(|e| ImportError::Shape {
+        path: json_path::path_at(&migrated, json_path::offset_of(&migrated, &e)),
+        message: plain_serde_message(&e.to_string()),
+    })
 }
 
 /// Runs every step from `version` up to the current schema.
@@ -248,7 +259,7 @@ fn migrate(mut value: Value, version: u64) -> Result<Value, ImportError> {
     Ok(value)
 }
 
-/// serde_json appends " at line L column C" which means nothing once the text is a `Value`.
+/// serde_json appends " at line L column C", which means nothing in a text the user never saw.
 fn plain_serde_message(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(at) => message[..at].to_string(),

@@ -9,6 +9,7 @@ pub mod edit;
 pub mod exports;
 pub mod format;
 pub mod history;
+mod json_path;
 pub mod library;
 pub mod merge;
 pub mod mermaid;

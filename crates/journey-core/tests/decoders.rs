@@ -85,3 +85,77 @@ proptest! {
         let _ = store::revision_of(&text);
     }
 }
+
+/// Every place in a JSON value, as the steps to reach it.
+fn places(
+    value: &serde_json::Value,
+    here: Vec<serde_json::Value>,
+    out: &mut Vec<Vec<serde_json::Value>>,
+) {
+    match value {
+        serde_json::Value::Object(fields) => {
+            for (key, inner) in fields {
+                let mut next = here.clone();
+                next.push(key.clone().into());
+                places(inner, next, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (index, inner) in items.iter().enumerate() {
+                let mut next = here.clone();
+                next.push(index.into());
+                places(inner, next, out);
+            }
+        }
+        _ => {}
+    }
+    out.push(here);
+}
+
+fn at<'v>(
+    value: &'v mut serde_json::Value,
+    steps: &[serde_json::Value],
+) -> &'v mut serde_json::Value {
+    steps.iter().fold(value, |inner, step| match step {
+        serde_json::Value::String(key) => &mut inner[key.as_str()],
+        step => &mut inner[step.as_u64().unwrap() as usize],
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A file with one value of the wrong kind is refused with the path serde itself would name.
+    #[test]
+    fn a_misshapen_file_names_the_path_serde_would(pick in any::<prop::sample::Index>(), wrong in 0usize..5) {
+        let mut document: serde_json::Value =
+            serde_json::from_str(include_str!("fixtures/schema-v2.json")).unwrap();
+        let mut all = Vec::new();
+        places(&document, Vec::new(), &mut all);
+        let steps = pick.get(&all).clone();
+        // Keep the document a map file of this schema, so the shape is what is wrong.
+        prop_assume!(!steps.is_empty());
+        prop_assume!(!matches!(steps.first(), Some(serde_json::Value::String(k)) if k == "format" || k == "schema" || k == "scores"));
+        *at(&mut document, &steps) = [
+            serde_json::json!(true),
+            serde_json::json!("text"),
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!(-1.5),
+        ][wrong].clone();
+        let text = document.to_string();
+        let mut expected = document.clone();
+        expected["schema"] = 3.into();
+        let serde = serde_path_to_error::deserialize::<_, journey_core::format::Document>(expected);
+        match (import_json(&text), serde) {
+            (Err(journey_core::ImportError::Shape { path, .. }), Err(e)) => {
+                prop_assert_eq!(path, e.path().to_string());
+            }
+            (Err(journey_core::ImportError::Shape { path, .. }), Ok(_)) => {
+                prop_assert!(false, "refused at {} though serde reads it", path);
+            }
+            (_, Err(e)) => prop_assert!(false, "serde refuses at {} but the import did not say so", e.path()),
+            _ => {}
+        }
+    }
+}

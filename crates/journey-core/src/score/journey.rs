@@ -140,8 +140,10 @@ pub fn score_journey(stages: &[StageInput<'_>]) -> Scores {
         .zip(&scores.stages)
         .filter(|(input, _)| input.weight > 0.0)
         .filter_map(|(input, stage)| stage.score.map(|s| (input.id, s)))
+        // Scores a rounding error apart are a tie, which the earlier stage wins, so the same
+        // answers name the same stage whatever scale the weights are written in.
         .fold(None, |low: Option<(Id, f64)>, (id, s)| match low {
-            Some((_, l)) if l <= s => low,
+            Some((_, l)) if l <= s + 1e-9 => low,
             _ => Some((id, s)),
         });
     scores.gains = scores
