@@ -1,5 +1,8 @@
 //! Where a card can go, and bringing the focus back to it after it moved.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gloo::timers::callback::Timeout;
 use journey_core::{Edit, Id, JourneyMap};
 use wasm_bindgen::JsCast;
@@ -53,8 +56,30 @@ impl Places {
     }
 }
 
-/// One cell and the stages and lanes next to it. Small and `Copy`, so a card's props change only
-/// when its own neighbourhood does, not whenever any stage of the map moves.
+/// The map's current places, for cards to read when an Alt+arrow key is pressed. Cards hold the
+/// handle, not the places: it is the same handle for the life of the grid and always equal to
+/// itself, so moving a stage or a lane re-renders no card.
+#[derive(Clone, Default)]
+pub struct PlacesHandle(Rc<RefCell<Rc<Places>>>);
+
+impl PartialEq for PlacesHandle {
+    fn eq(&self, other: &PlacesHandle) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl PlacesHandle {
+    pub fn set(&self, places: Rc<Places>) {
+        *self.0.borrow_mut() = places;
+    }
+
+    /// The cell an Alt+arrow key moves a card in (lane, stage) to, as (lane, stage).
+    pub fn step(&self, lane: Id, stage: Id, key: &str) -> Option<(Id, Id)> {
+        self.0.borrow().around(lane, stage).step(key)
+    }
+}
+
+/// One cell and the stages and lanes next to it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Neighbours {
     pub lane: Id,

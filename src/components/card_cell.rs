@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::card_draft::CardDraft;
 use crate::components::card_view::{CardView, CARD_DRAG_TYPE};
-use crate::places::Neighbours;
+use crate::places::PlacesHandle;
 
 #[derive(Properties, PartialEq)]
 pub struct CardCellProps {
@@ -16,7 +16,7 @@ pub struct CardCellProps {
     /// "Touchpoints in Awareness", for labels.
     pub label: AttrValue,
     pub cards: Vec<Card>,
-    pub neighbours: Neighbours,
+    pub places: PlacesHandle,
     pub on_edit: Callback<Edit>,
 }
 
@@ -104,7 +104,7 @@ pub fn CardCell(props: &CardCellProps) -> Html {
                 key={card.id}
                 card={card.clone()}
                 kind={props.kind}
-                neighbours={props.neighbours}
+                places={props.places.clone()}
                 on_edit={props.on_edit.clone()}
                 on_drop_before={on_drop_before.clone()}
             />

@@ -8,7 +8,7 @@ use crate::components::card_form::CardForm;
 use crate::components::card_move::CardMove;
 use crate::components::card_score::CardScore;
 use crate::components::measure_form::MeasureForm;
-use crate::places::{move_card_to, Neighbours};
+use crate::places::{move_card_to, PlacesHandle};
 
 /// The drag payload type, so only our cards are accepted as drops.
 pub const CARD_DRAG_TYPE: &str = "application/x-journeyscope-card";
@@ -17,8 +17,8 @@ pub const CARD_DRAG_TYPE: &str = "application/x-journeyscope-card";
 pub struct CardViewProps {
     pub card: Card,
     pub kind: LaneKind,
-    /// The cells around the card's own, for Alt+arrow moves.
-    pub neighbours: Neighbours,
+    /// Where Alt+arrow keys can move the card.
+    pub places: PlacesHandle,
     pub on_edit: Callback<Edit>,
     /// A card was dropped on this one: (dropped card, this card).
     pub on_drop_before: Callback<(Id, Id)>,
@@ -56,8 +56,9 @@ pub fn CardView(props: &CardViewProps) -> Html {
         .on_edit
         .reform(move |_: MouseEvent| Edit::DeleteCard { card: id });
     let onkeydown = {
-        let (editing, neighbours, on_edit) =
-            (editing.clone(), props.neighbours, props.on_edit.clone());
+        let (editing, places, on_edit) =
+            (editing.clone(), props.places.clone(), props.on_edit.clone());
+        let (lane, stage) = (card.lane, card.stage);
         Callback::from(move |e: KeyboardEvent| {
             // Keys typed in the card's buttons and fields are theirs; only the card itself moves.
             let on_card = e
@@ -68,7 +69,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
             }
             let key = e.key();
             if e.alt_key() {
-                if let Some((lane, stage)) = neighbours.step(&key) {
+                if let Some((lane, stage)) = places.step(lane, stage, &key) {
                     e.prevent_default();
                     move_card_to(&on_edit, id, lane, stage);
                 }

@@ -14,7 +14,7 @@ use crate::components::emotion_control::EmotionControl;
 use crate::components::emotion_curve::EmotionCurve;
 use crate::components::lane_header::LaneHeader;
 use crate::components::stage_header::StageHeader;
-use crate::places::Places;
+use crate::places::{Places, PlacesHandle};
 
 #[derive(Properties, PartialEq)]
 pub struct JourneyGridProps {
@@ -23,7 +23,8 @@ pub struct JourneyGridProps {
     pub on_edit: Callback<Edit>,
 }
 
-fn feelings_rows(props: &JourneyGridProps, lane: &Lane, head: Html) -> Html {
+/// The feelings lane: a row of pickers, then the curve across every stage.
+fn feelings_rows(props: &JourneyGridProps, lane: &Lane, head: Html) -> Vec<Html> {
     let map = &props.map;
     let persona = &props.persona;
     let controls = map.stages.iter().map(|stage| {
@@ -39,13 +40,15 @@ fn feelings_rows(props: &JourneyGridProps, lane: &Lane, head: Html) -> Html {
         }
     });
     let stages: Vec<(Id, String)> = map.stages.iter().map(|s| (s.id, s.name.clone())).collect();
-    html! {
-        <>
+    vec![
+        html! {
             <tr key={lane.id} class={classes!("lane", lane.kind.slug())}>
                 { head }
                 { for controls }
-                <td class="spacer"></td>
+                <td key="spacer" class="spacer"></td>
             </tr>
+        },
+        html! {
             <tr key={format!("curve-{}", lane.id)} class="curve-row">
                 <td class="corner"></td>
                 <td colspan={map.stages.len().max(1).to_string()} class="curve-cell">
@@ -53,8 +56,8 @@ fn feelings_rows(props: &JourneyGridProps, lane: &Lane, head: Html) -> Html {
                 </td>
                 <td class="spacer"></td>
             </tr>
-        </>
-    }
+        },
+    ]
 }
 
 /// Stages whose cards are in the first render. The others follow a few at a time, so a big map
@@ -66,6 +69,11 @@ const MORE_STAGES: usize = 2;
 pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
     let map = &props.map;
     let places = use_memo(map.clone(), |map| Places::of(map));
+    let handle = use_memo((), |_| PlacesHandle::default());
+    {
+        let handle = handle.clone();
+        use_effect_with(places.clone(), move |places| handle.set(places.clone()));
+    }
     let shown = use_state_eq(|| FIRST_STAGES);
     {
         let shown = shown.clone();
@@ -84,9 +92,11 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
     let stage_heads = map.stages.iter().enumerate().map(|(index, stage)| html! {
         <StageHeader key={stage.id} stage={stage.clone()} {index} count={map.stages.len()} on_edit={props.on_edit.clone()} />
     });
-    let rows = map.lanes.iter().enumerate().map(|(index, lane)| {
+    // Every sibling has a key, so yew moves rows and cells when stages or lanes move instead of
+    // rebuilding them: a list with one unkeyed child is matched by position.
+    let rows = map.lanes.iter().enumerate().flat_map(|(index, lane)| {
         let head = html! {
-            <LaneHeader lane={lane.clone()} {index} count={map.lanes.len()} on_edit={props.on_edit.clone()} />
+            <LaneHeader key="head" lane={lane.clone()} {index} count={map.lanes.len()} on_edit={props.on_edit.clone()} />
         };
         if lane.kind == LaneKind::Feelings {
             return feelings_rows(props, lane, head);
@@ -101,17 +111,17 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
                 kind={lane.kind}
                 label={format!("{} in {}", lane.title, stage.name)}
                 cards={cells.remove(&(lane.id, stage.id)).unwrap_or_default()}
-                neighbours={places.around(lane.id, stage.id)}
+                places={(*handle).clone()}
                 on_edit={props.on_edit.clone()}
             />
         }});
-        html! {
+        vec![html! {
             <tr key={lane.id} class={classes!("lane", lane.kind.slug())}>
                 { head }
                 { for cards }
-                <td class="spacer"></td>
+                <td key="spacer" class="spacer"></td>
             </tr>
-        }
+        }]
     });
     let has_feelings = map.lanes.iter().any(|l| l.kind == LaneKind::Feelings);
     let empty = (map.stages.is_empty() || map.lanes.is_empty()).then(|| html! {
@@ -126,9 +136,9 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
                     <caption class="visually-hidden">{ format!("{}: stages as columns, lanes as rows", map.name) }</caption>
                     <thead>
                         <tr>
-                            <td class="corner"></td>
+                            <td key="corner" class="corner"></td>
                             { for stage_heads }
-                            <td class="add-column">
+                            <td key="add" class="add-column">
                                 <AddName label="New stage name" placeholder="New stage" action="Add stage"
                                     on_add={props.on_edit.reform(|name| Edit::AddStage { name })} />
                             </td>
