@@ -38,6 +38,13 @@ async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(0)).await;
 }
 
+/// Lets the grid render every batch of cells (a batch a task after the first screen).
+async fn settle_grid() {
+    for _ in 0..30 {
+        settle().await;
+    }
+}
+
 fn recorder() -> (Rc<RefCell<Vec<Edit>>>, Callback<Edit>) {
     let edits = Rc::new(RefCell::new(Vec::new()));
     let sink = edits.clone();
@@ -69,6 +76,7 @@ async fn the_grid_has_a_column_per_stage_a_row_per_lane_and_the_cards_in_their_c
     let map = Template::Ecommerce.build("g".into(), 0);
     let (_, on_edit) = recorder();
     let host = mount::<JourneyGrid>("<div></div>", grid_props(map.clone(), on_edit)).await;
+    settle_grid().await;
 
     let stages = host.query_selector_all("th.stage-head").unwrap().length();
     assert_eq!(stages as usize, map.stages.len());
@@ -93,10 +101,57 @@ async fn the_grid_has_a_column_per_stage_a_row_per_lane_and_the_cards_in_their_c
 }
 
 #[wasm_bindgen_test]
+async fn a_big_grid_shows_its_first_screen_first_and_the_rest_soon_after() {
+    let mut map = Template::FourStage.build("g".into(), 0);
+    for n in 0..8 {
+        map.apply(&Edit::AddStage {
+            name: format!("Extra {n}"),
+        })
+        .unwrap();
+    }
+    let lanes: Vec<_> = map
+        .lanes
+        .iter()
+        .filter(|l| l.kind.holds_cards())
+        .map(|l| l.id)
+        .collect();
+    let stages: Vec<_> = map.stages.iter().map(|s| s.id).collect();
+    for &lane in &lanes {
+        for &stage in &stages {
+            map.apply(&Edit::AddCard {
+                lane,
+                stage,
+                text: "x".into(),
+            })
+            .unwrap();
+        }
+    }
+    let (_, on_edit) = recorder();
+    let host = mount::<JourneyGrid>("<div></div>", grid_props(map.clone(), on_edit)).await;
+    let first = host.query_selector_all("li.card").unwrap().length() as usize;
+    assert!(
+        first > 0 && first < map.cards.len(),
+        "{first} of {} cards at first",
+        map.cards.len()
+    );
+    assert_eq!(
+        texts(&host, "th.stage-head").len(),
+        map.stages.len(),
+        "every stage has its heading from the start"
+    );
+    settle_grid().await;
+    assert_eq!(
+        host.query_selector_all("li.card").unwrap().length() as usize,
+        map.cards.len()
+    );
+}
+
+#[wasm_bindgen_test]
 async fn grid_buttons_emit_the_matching_edits() {
     let map = Template::FourStage.build("g".into(), 0);
     let (edits, on_edit) = recorder();
     let host = mount::<JourneyGrid>("<div></div>", grid_props(map.clone(), on_edit)).await;
+    settle_grid().await;
 
     let click = |label: &str| {
         let button: HtmlElement = host
@@ -136,6 +191,7 @@ async fn an_empty_map_explains_what_to_add() {
     let map = Template::Blank.build("g".into(), 0);
     let (_, on_edit) = recorder();
     let host = mount::<JourneyGrid>("<div></div>", grid_props(map, on_edit)).await;
+    settle_grid().await;
     assert!(texts(&host, ".empty")[0].starts_with("Add stages"));
     assert_eq!(
         host.query_selector_all("th.stage-head").unwrap().length(),

@@ -60,10 +60,21 @@ fn feelings_rows(props: &JourneyGridProps, lane: &Lane, head: Html) -> Vec<Html>
     ]
 }
 
-/// Stages whose cards are in the first render. The others follow a few at a time, so a big map
-/// shows its first screen at once and takes keys and clicks while the rest arrives.
+/// The first screen of a big map is its first stages and lanes. Cells beyond it follow a batch per
+/// task, so the map shows at once and takes keys and clicks while the rest arrives.
 const FIRST_STAGES: usize = 6;
-const MORE_STAGES: usize = 2;
+const LANES_PER_BATCH: usize = 2;
+const STAGES_PER_BATCH: usize = 2;
+
+/// The batch a cell is rendered in: the first stages two lanes at a time, then the other stages
+/// two at a time.
+fn batch_of(lane: usize, stage: usize, lanes: usize) -> usize {
+    if stage < FIRST_STAGES {
+        lane / LANES_PER_BATCH
+    } else {
+        lanes.div_ceil(LANES_PER_BATCH) + (stage - FIRST_STAGES) / STAGES_PER_BATCH
+    }
+}
 
 #[component]
 pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
@@ -74,11 +85,17 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
         let handle = handle.clone();
         use_effect_with(places.clone(), move |places| handle.set(places.clone()));
     }
-    let shown = use_state_eq(|| FIRST_STAGES);
+    let lanes = map.lanes.len();
+    let last_batch = batch_of(
+        lanes.saturating_sub(1),
+        map.stages.len().saturating_sub(1),
+        lanes,
+    );
+    let shown = use_state_eq(|| 0);
     {
         let shown = shown.clone();
-        use_effect_with((*shown, map.stages.len()), move |&(now, total)| {
-            let more = (now < total).then(|| Timeout::new(0, move || shown.set(now + MORE_STAGES)));
+        use_effect_with((*shown, last_batch), move |&(now, last)| {
+            let more = (now < last).then(|| Timeout::new(0, move || shown.set(now + 1)));
             move || drop(more)
         });
     }
@@ -101,7 +118,7 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
         if lane.kind == LaneKind::Feelings {
             return feelings_rows(props, lane, head);
         }
-        let cards = map.stages.iter().enumerate().map(|(at, stage)| if at >= *shown {
+        let cards = map.stages.iter().enumerate().map(|(at, stage)| if batch_of(index, at, lanes) > *shown {
             html! { <td key={stage.id} class="cell"></td> }
         } else { html! {
             <CardCell
@@ -153,5 +170,26 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
                 { "On a card: Enter edits it, Delete removes it, Alt+arrow keys move it to the next stage or lane. Cards can also be dragged." }
             </p>
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_screen_comes_first_and_every_cell_has_a_batch() {
+        assert_eq!(batch_of(0, 0, 10), 0);
+        assert_eq!(batch_of(1, 5, 10), 0);
+        assert_eq!(batch_of(2, 0, 10), 1);
+        assert_eq!(batch_of(9, 5, 10), 4);
+        assert_eq!(batch_of(0, 6, 10), 5);
+        assert_eq!(batch_of(9, 7, 10), 5);
+        assert_eq!(batch_of(0, 39, 10), 21);
+        // Batches only grow along a row, so a row fills from the left.
+        for lane in 0..10 {
+            let batches: Vec<usize> = (0..40).map(|stage| batch_of(lane, stage, 10)).collect();
+            assert!(batches.windows(2).all(|w| w[0] <= w[1]), "{batches:?}");
+        }
     }
 }
