@@ -151,10 +151,63 @@ impl std::error::Error for ImportError {}
 
 /// The document a user downloads: pretty-printed, ending in a newline.
 pub fn export_json(map: &JourneyMap) -> String {
-    let mut text =
-        serde_json::to_string_pretty(&Document::of(map, scores_block(map))).unwrap_or_default();
+    let compact = serde_json::to_string(&Document::of(map, scores_block(map))).unwrap_or_default();
+    let mut text = indent(&compact);
     text.push('\n');
     text
+}
+
+/// Lays compact JSON out the way serde_json's pretty printer does (two spaces a level). Done on
+/// the text, so the app carries one serialiser for every type instead of a compact and a pretty.
+fn indent(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let new_line = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n("  ", depth));
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}' | ']')) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    new_line(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                new_line(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                new_line(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The same document without whitespace, for links where every byte counts.
@@ -356,6 +409,50 @@ mod tests {
             import_json(&text).unwrap_err().to_string(),
             "schema: \"one\" is not a Journeyscope schema version"
         );
+    }
+
+    #[test]
+    fn indenting_compact_json_matches_serde_jsons_pretty_printer() {
+        let value = serde_json::json!({
+            "empty": {}, "none": [], "nested": [[], [{}], {"a": [1, 2.5, -3e-7]}],
+            "text": "a \"quoted\" {[,:]} \\ back\\slash \u{1F600}", "t": true, "n": null,
+        });
+        let compact = serde_json::to_string(&value).unwrap();
+        assert_eq!(
+            indent(&compact),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+        let map = map();
+        let document = Document::of(&map, None);
+        assert_eq!(
+            indent(&serde_json::to_string(&document).unwrap()),
+            serde_json::to_string_pretty(&document).unwrap()
+        );
+    }
+
+    fn any_json() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<String>().prop_map(Value::from),
+        ];
+        leaf.prop_recursive(4, 40, 5, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..5).prop_map(Value::from),
+                proptest::collection::btree_map(any::<String>(), inner, 0..5)
+                    .prop_map(|fields| Value::Object(fields.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_json_is_indented_as_serde_json_would(value in any_json()) {
+            let compact = serde_json::to_string(&value).unwrap();
+            proptest::prop_assert_eq!(indent(&compact), serde_json::to_string_pretty(&value).unwrap());
+        }
     }
 
     #[test]
