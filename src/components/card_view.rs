@@ -132,7 +132,10 @@ pub fn CardView(props: &CardViewProps) -> Html {
             { for channel }
             <p class="card-text">{ &text }</p>
             { for note }
-            <CardScore card={id} />
+            // Only measured cards have a score; the others need no reader of the score context.
+            if card.measure.is_some() {
+                <CardScore card={id} />
+            }
             <div class="card-actions">
                 <button type="button" onclick={start_edit} aria-label={format!("Edit card: {text}")}>{ "Edit" }</button>
                 <CardMove card={id} text={card.text.clone()} lane={card.lane} stage={card.stage} on_edit={props.on_edit.clone()} />

@@ -26,7 +26,9 @@ fn card(card: &Card, kind: LaneKind) -> Html {
             { for channel }
             <p class="card-text">{ &card.text }</p>
             if let Some(note) = &card.note { <p class="card-note">{ note }</p> }
-            <CardScore card={card.id} />
+            if card.measure.is_some() {
+                <CardScore card={card.id} />
+            }
         </li>
     }
 }
