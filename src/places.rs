@@ -30,28 +30,23 @@ impl Places {
         }
     }
 
-    /// The cells around one cell, which is all a card needs for its Alt+arrow moves.
-    pub fn around(&self, lane: Id, stage: Id) -> Neighbours {
-        let beside = |items: &[(Id, String)], id: Id| {
-            let Some(at) = items.iter().position(|(i, _)| *i == id) else {
-                return (None, None);
+    /// The neighbouring cell in a direction, for Alt+arrow moves, as (lane, stage).
+    pub fn step(&self, lane: Id, stage: Id, key: &str) -> Option<(Id, Id)> {
+        let neighbour = |items: &[(Id, String)], id: Id, forward: bool| -> Option<Id> {
+            let at = items.iter().position(|(i, _)| *i == id)?;
+            let to = if forward {
+                at.checked_add(1)?
+            } else {
+                at.checked_sub(1)?
             };
-            let before = at
-                .checked_sub(1)
-                .and_then(|i| items.get(i))
-                .map(|(i, _)| *i);
-            let after = items.get(at + 1).map(|(i, _)| *i);
-            (before, after)
+            items.get(to).map(|(i, _)| *i)
         };
-        let (left, right) = beside(&self.stages, stage);
-        let (up, down) = beside(&self.lanes, lane);
-        Neighbours {
-            lane,
-            stage,
-            left,
-            right,
-            up,
-            down,
+        match key {
+            "ArrowLeft" => Some((lane, neighbour(&self.stages, stage, false)?)),
+            "ArrowRight" => Some((lane, neighbour(&self.stages, stage, true)?)),
+            "ArrowUp" => Some((neighbour(&self.lanes, lane, false)?, stage)),
+            "ArrowDown" => Some((neighbour(&self.lanes, lane, true)?, stage)),
+            _ => None,
         }
     }
 }
@@ -75,31 +70,7 @@ impl PlacesHandle {
 
     /// The cell an Alt+arrow key moves a card in (lane, stage) to, as (lane, stage).
     pub fn step(&self, lane: Id, stage: Id, key: &str) -> Option<(Id, Id)> {
-        self.0.borrow().around(lane, stage).step(key)
-    }
-}
-
-/// One cell and the stages and lanes next to it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Neighbours {
-    pub lane: Id,
-    pub stage: Id,
-    pub left: Option<Id>,
-    pub right: Option<Id>,
-    pub up: Option<Id>,
-    pub down: Option<Id>,
-}
-
-impl Neighbours {
-    /// The cell an Alt+arrow key moves to, as (lane, stage).
-    pub fn step(&self, key: &str) -> Option<(Id, Id)> {
-        match key {
-            "ArrowLeft" => Some((self.lane, self.left?)),
-            "ArrowRight" => Some((self.lane, self.right?)),
-            "ArrowUp" => Some((self.up?, self.stage)),
-            "ArrowDown" => Some((self.down?, self.stage)),
-            _ => None,
-        }
+        self.0.borrow().step(lane, stage, key)
     }
 }
 
@@ -140,26 +111,30 @@ mod tests {
 
     #[test]
     fn a_middle_cell_has_neighbours_on_both_sides_and_below() {
-        let around = places().around(10, 2);
-        assert_eq!(around.step("ArrowLeft"), Some((10, 1)));
-        assert_eq!(around.step("ArrowRight"), Some((10, 3)));
-        assert_eq!(around.step("ArrowUp"), None);
-        assert_eq!(around.step("ArrowDown"), Some((20, 2)));
-        assert_eq!(around.step("Enter"), None);
+        let places = places();
+        assert_eq!(places.step(10, 2, "ArrowLeft"), Some((10, 1)));
+        assert_eq!(places.step(10, 2, "ArrowRight"), Some((10, 3)));
+        assert_eq!(places.step(10, 2, "ArrowUp"), None);
+        assert_eq!(places.step(10, 2, "ArrowDown"), Some((20, 2)));
+        assert_eq!(places.step(10, 2, "Enter"), None);
     }
 
     #[test]
     fn a_corner_cell_stops_at_the_edges() {
-        let around = places().around(20, 3);
-        assert_eq!(around.step("ArrowRight"), None);
-        assert_eq!(around.step("ArrowDown"), None);
-        assert_eq!(around.step("ArrowUp"), Some((10, 3)));
+        let places = places();
+        assert_eq!(places.step(20, 3, "ArrowRight"), None);
+        assert_eq!(places.step(20, 3, "ArrowDown"), None);
+        assert_eq!(places.step(20, 3, "ArrowUp"), Some((10, 3)));
     }
 
     #[test]
     fn a_cell_of_a_lane_without_cards_has_no_lane_neighbours() {
-        let around = places().around(99, 1);
-        assert_eq!((around.up, around.down), (None, None));
-        assert_eq!(around.step("ArrowRight"), Some((99, 2)));
+        let places = places();
+        let up_and_down = (
+            places.step(99, 1, "ArrowUp"),
+            places.step(99, 1, "ArrowDown"),
+        );
+        assert_eq!(up_and_down, (None, None));
+        assert_eq!(places.step(99, 1, "ArrowRight"), Some((99, 2)));
     }
 }

@@ -2,7 +2,7 @@
 //! (private modes, sandboxed frames) or full, and neither may crash the app or lose an edit.
 //! What is stored and how it is read is decided in `journey_core::store`.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
@@ -129,14 +129,23 @@ pub fn save_map(prepared: &Prepared) -> Result<(), SaveError> {
     let id = &prepared.id;
     let key = store::map_key(id);
     let storage = local_storage()?;
-    let full = || storage.get_item(&key).ok().flatten();
+    // The whole value, read at most once and only when the head is not enough.
+    let whole = OnceCell::new();
+    let full = || {
+        whole
+            .get_or_init(|| storage.get_item(&key).ok().flatten())
+            .as_deref()
+    };
     let stored = match stored_head(&storage, &key) {
         None => None,
-        Some(head) => store::revision_in_head(&head)
-            .or_else(|| full().as_deref().and_then(store::revision_of)),
+        Some(head) => {
+            store::revision_in_head(&head).or_else(|| full().and_then(store::revision_of))
+        }
     };
     if store::written_elsewhere(known(id), stored) {
-        if let Some(theirs) = full().and_then(|raw| store::load([(key.clone(), raw)]).maps.pop()) {
+        let theirs =
+            full().and_then(|raw| store::load([(key.clone(), raw.to_string())]).maps.pop());
+        if let Some(theirs) = theirs {
             remember(id, stored);
             return Err(SaveError::Stale(Rc::new(theirs)));
         }

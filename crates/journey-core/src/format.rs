@@ -8,7 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::json_path;
+use crate::json_text::{indent, offset_of, path_at};
 use crate::model::JourneyMap;
 use crate::score::block::{scores_block, ScoresBlock};
 use crate::validate::{validate, ValidationError};
@@ -157,59 +157,6 @@ pub fn export_json(map: &JourneyMap) -> String {
     text
 }
 
-/// Lays compact JSON out the way serde_json's pretty printer does (two spaces a level). Done on
-/// the text, so the app carries one serialiser for every type instead of a compact and a pretty.
-fn indent(compact: &str) -> String {
-    let mut out = String::with_capacity(compact.len() * 2);
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut chars = compact.chars().peekable();
-    let new_line = |out: &mut String, depth: usize| {
-        out.push('\n');
-        out.extend(std::iter::repeat_n("  ", depth));
-    };
-    while let Some(c) = chars.next() {
-        if in_string {
-            out.push(c);
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => {
-                in_string = true;
-                out.push(c);
-            }
-            '{' | '[' => {
-                out.push(c);
-                if matches!(chars.peek(), Some('}' | ']')) {
-                    out.extend(chars.next());
-                } else {
-                    depth += 1;
-                    new_line(&mut out, depth);
-                }
-            }
-            '}' | ']' => {
-                depth = depth.saturating_sub(1);
-                new_line(&mut out, depth);
-                out.push(c);
-            }
-            ',' => {
-                out.push(c);
-                new_line(&mut out, depth);
-            }
-            ':' => out.push_str(": "),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// The same document without whitespace, for links where every byte counts.
 pub fn compact_json(map: &JourneyMap) -> String {
     serde_json::to_string(&Document::of(map, None)).unwrap_or_default()
@@ -293,7 +240,7 @@ fn read_other(text: &str) -> Result<Document<'static>, ImportError> {
     // Read as one line of compact JSON, so an error's column says where it is in the document.
     let migrated = migrate(value, version)?.to_string();
     serde_json::from_str(&migrated).map_err(|e| ImportError::Shape {
-        path: json_path::path_at(&migrated, json_path::offset_of(&migrated, &e)),
+        path: path_at(&migrated, offset_of(&migrated, &e)),
         message: plain_serde_message(&e.to_string()),
     })
 }

@@ -9,7 +9,7 @@ pub mod edit;
 pub mod exports;
 pub mod format;
 pub mod history;
-mod json_path;
+mod json_text;
 pub mod library;
 pub mod merge;
 pub mod mermaid;

@@ -11,8 +11,9 @@
 //! A save is one `setItem` of the whole value, which either replaces the old value or fails and
 //! leaves it, so a failed save never leaves half a map. The revision lets a tab see, just before
 //! it writes, that another tab wrote since it last read (see `written_elsewhere`). A save comes in
-//! two short steps rather than one long one: `prepare` turns the map into JSON, and the write
-//! reads the stored revision from the value's head and puts the next one in front (`Prepared::at`).
+//! short steps rather than one long one: `Preparing` turns the map into JSON a slice of cards at a
+//! time, and the write reads the stored revision from the value's head (`revision_in_head`) and
+//! puts the next one in front (`Prepared::at`).
 
 use std::collections::BTreeMap;
 

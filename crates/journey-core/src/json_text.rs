@@ -1,6 +1,6 @@
-//! Where a position in a JSON text is, as a path (`map.stages[2].name`), so a file that does not
-//! have the shape of a map gets a message that says where. serde_json says where by line and
-//! column; this turns that into the path people can find in the file.
+//! Passes over JSON text that serde_json does not make: the path of a position
+//! (`map.stages[2].name`), so a file that does not have the shape of a map gets a message that
+//! says where (serde_json says where by line and column), and the pretty layout of compact JSON.
 
 /// One open object or array on the way to the position.
 enum Level {
@@ -99,6 +99,52 @@ pub fn path_at(json: &str, offset: usize) -> String {
         path.push('.');
     }
     path
+}
+
+/// Lays compact JSON out the way serde_json's pretty printer does (two spaces a level). Done on
+/// the text, so the app carries one serialiser for every type instead of a compact and a pretty.
+pub fn indent(compact: &str) -> String {
+    let bytes = compact.as_bytes();
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let new_line = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n("  ", depth));
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        // Outside strings compact JSON is ASCII, so a byte is a character.
+        match bytes[at] {
+            b'"' => {
+                let close = string_end(bytes, at);
+                out.push_str(&compact[at..=close]);
+                at = close;
+            }
+            open @ (b'{' | b'[') if matches!(bytes.get(at + 1), Some(b'}' | b']')) => {
+                out.push(char::from(open));
+                out.push(char::from(bytes[at + 1]));
+                at += 1;
+            }
+            open @ (b'{' | b'[') => {
+                out.push(char::from(open));
+                depth += 1;
+                new_line(&mut out, depth);
+            }
+            close @ (b'}' | b']') => {
+                depth = depth.saturating_sub(1);
+                new_line(&mut out, depth);
+                out.push(char::from(close));
+            }
+            b',' => {
+                out.push(',');
+                new_line(&mut out, depth);
+            }
+            b':' => out.push_str(": "),
+            other => out.push(char::from(other)),
+        }
+        at += 1;
+    }
+    out
 }
 
 /// The index of the quote that closes the string opening at `open` (or the last byte).
