@@ -60,20 +60,25 @@ fn too_many(report: &mut Report, path: &str, count: usize, max: usize, what: &st
     }
 }
 
-fn too_long(report: &mut Report, path: String, text: &str, max: usize) {
+/// Runs after every edit over every card, so the path is only made for a text that is too long,
+/// and counting characters is skipped when even the byte length is within the limit.
+fn too_long(report: &mut Report, path: impl FnOnce() -> String, text: &str, max: usize) {
+    if text.len() <= max {
+        return;
+    }
     let chars = text.chars().count();
     if chars > max {
-        report.push(path, format!("{chars} characters; at most {max}"));
+        report.push(path(), format!("{chars} characters; at most {max}"));
     }
 }
 
 /// Only the size limits, cheap enough to check after every edit.
 pub fn limit_problems(map: &JourneyMap) -> Vec<ValidationError> {
     let mut report = Report { errors: Vec::new() };
-    too_long(&mut report, "name".into(), &map.name, MAX_NAME);
+    too_long(&mut report, || "name".into(), &map.name, MAX_NAME);
     too_long(
         &mut report,
-        "description".into(),
+        || "description".into(),
         &map.description,
         MAX_TEXT,
     );
@@ -101,36 +106,51 @@ pub fn limit_problems(map: &JourneyMap) -> Vec<ValidationError> {
         "histograms",
     );
     for (i, s) in map.stages.iter().enumerate() {
-        too_long(&mut report, format!("stages[{i}].name"), &s.name, MAX_NAME);
         too_long(
             &mut report,
-            format!("stages[{i}].description"),
+            || format!("stages[{i}].name"),
+            &s.name,
+            MAX_NAME,
+        );
+        too_long(
+            &mut report,
+            || format!("stages[{i}].description"),
             s.description.as_deref().unwrap_or(""),
             MAX_TEXT,
         );
     }
     for (i, l) in map.lanes.iter().enumerate() {
-        too_long(&mut report, format!("lanes[{i}].title"), &l.title, MAX_NAME);
+        too_long(
+            &mut report,
+            || format!("lanes[{i}].title"),
+            &l.title,
+            MAX_NAME,
+        );
     }
     for (i, p) in map.personas.iter().enumerate() {
         too_long(
             &mut report,
-            format!("personas[{i}].name"),
+            || format!("personas[{i}].name"),
             &p.name,
             MAX_NAME,
         );
         too_long(
             &mut report,
-            format!("personas[{i}].description"),
+            || format!("personas[{i}].description"),
             &p.description,
             MAX_TEXT,
         );
     }
     for (i, c) in map.cards.iter().enumerate() {
-        too_long(&mut report, format!("cards[{i}].text"), &c.text, MAX_TEXT);
         too_long(
             &mut report,
-            format!("cards[{i}].note"),
+            || format!("cards[{i}].text"),
+            &c.text,
+            MAX_TEXT,
+        );
+        too_long(
+            &mut report,
+            || format!("cards[{i}].note"),
             c.note.as_deref().unwrap_or(""),
             MAX_TEXT,
         );
@@ -430,6 +450,21 @@ mod tests {
                     MAX_TEXT + 1
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn limits_count_characters_not_bytes() {
+        let mut map = valid();
+        map.name = "é".repeat(MAX_NAME);
+        assert!(limit_problems(&map).is_empty());
+        map.name.push('é');
+        assert_eq!(
+            messages(&map),
+            [format!(
+                "name: {} characters; at most {MAX_NAME}",
+                MAX_NAME + 1
+            )]
         );
     }
 }

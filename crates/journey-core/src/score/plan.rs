@@ -7,7 +7,7 @@ use super::evidence::{gather, Slice};
 use super::histogram::Histogram;
 use super::journey::{score_journey, Scores, StageInput, TouchpointInput};
 use super::metric::Metric;
-use crate::model::{Id, JourneyMap};
+use crate::model::{Card, Id, JourneyMap, Measure};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlanTouchpoint {
@@ -86,6 +86,13 @@ impl Plan {
 impl JourneyMap {
     /// The measured shape of the map: every stage in order with its measured cards, lane by lane.
     pub fn plan(&self) -> Plan {
+        // Made after every edit: the cells are searched among the measured cards only, so a big
+        // map with few measures costs one pass over its cards, not one per cell.
+        let measured: Vec<(&Card, Measure)> = self
+            .cards
+            .iter()
+            .filter_map(|card| card.measure.map(|m| (card, m)))
+            .collect();
         let stages = self
             .stages
             .iter()
@@ -95,13 +102,15 @@ impl JourneyMap {
                 touchpoints: self
                     .lanes
                     .iter()
-                    .flat_map(|lane| self.cards_in(lane.id, stage.id))
-                    .filter_map(|card| {
-                        card.measure.map(|m| PlanTouchpoint {
-                            card: card.id,
-                            weight: m.weight.0,
-                            metric: m.metric,
-                        })
+                    .flat_map(|lane| {
+                        measured
+                            .iter()
+                            .filter(move |(c, _)| c.lane == lane.id && c.stage == stage.id)
+                    })
+                    .map(|(card, m)| PlanTouchpoint {
+                        card: card.id,
+                        weight: m.weight.0,
+                        metric: m.metric,
                     })
                     .collect(),
             })
@@ -172,5 +181,38 @@ mod tests {
         let j = plan().score(&answers).journey.unwrap();
         assert!((j.score - 54.1667).abs() < 1e-3);
         assert_eq!(plan().metric(21), Some(Metric::top_box(1, 5, 4)));
+    }
+
+    #[test]
+    fn a_stages_touchpoints_go_lane_by_lane_then_in_card_order() {
+        let mut map = crate::templates::Template::Ecommerce.build("plan".into(), 1);
+        // Reversed, so the order of the card list and the order of the lanes disagree.
+        map.cards.reverse();
+        for card in map.cards.iter_mut().step_by(2) {
+            card.measure = Some(Measure {
+                metric: Metric::nps(),
+                weight: Default::default(),
+            });
+        }
+        let mut expected = Vec::new();
+        for stage in &map.stages {
+            let mut ids = Vec::new();
+            for lane in &map.lanes {
+                for card in &map.cards {
+                    if card.lane == lane.id && card.stage == stage.id && card.measure.is_some() {
+                        ids.push(card.id);
+                    }
+                }
+            }
+            expected.push(ids);
+        }
+        let plan = map.plan();
+        let got: Vec<Vec<Id>> = plan
+            .stages
+            .iter()
+            .map(|s| s.touchpoints.iter().map(|t| t.card).collect())
+            .collect();
+        assert_eq!(got, expected);
+        assert!(got.iter().filter(|ids| ids.len() > 1).count() > 1);
     }
 }
