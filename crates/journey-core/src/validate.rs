@@ -175,15 +175,18 @@ pub fn validate(map: &JourneyMap) -> Vec<ValidationError> {
     }
     report.name("name".into(), &map.name);
 
-    let mut seen: HashSet<Id> = HashSet::new();
-    let mut unique = |report: &mut Report, path: String, id: Id| {
+    // Every stored map is validated as it opens, so the set is sized once and a path is only
+    // formatted for an id that is used twice.
+    let ids = map.stages.len() + map.lanes.len() + map.personas.len() + map.cards.len();
+    let mut seen: HashSet<Id> = HashSet::with_capacity(ids);
+    let mut unique = |report: &mut Report, path: &dyn Fn() -> String, id: Id| {
         if !seen.insert(id) {
-            report.push(path, format!("id {id} is used twice"));
+            report.push(path(), format!("id {id} is used twice"));
         }
     };
 
     for (i, stage) in map.stages.iter().enumerate() {
-        unique(&mut report, format!("stages[{i}].id"), stage.id);
+        unique(&mut report, &|| format!("stages[{i}].id"), stage.id);
         report.name(format!("stages[{i}].name"), &stage.name);
         if !stage.weight.is_valid() {
             report.push(
@@ -194,7 +197,7 @@ pub fn validate(map: &JourneyMap) -> Vec<ValidationError> {
     }
     let mut feelings_lanes = 0;
     for (i, lane) in map.lanes.iter().enumerate() {
-        unique(&mut report, format!("lanes[{i}].id"), lane.id);
+        unique(&mut report, &|| format!("lanes[{i}].id"), lane.id);
         report.name(format!("lanes[{i}].title"), &lane.title);
         if lane.kind == LaneKind::Feelings {
             feelings_lanes += 1;
@@ -207,7 +210,7 @@ pub fn validate(map: &JourneyMap) -> Vec<ValidationError> {
         report.push("personas".into(), "at least one persona is needed");
     }
     for (i, persona) in map.personas.iter().enumerate() {
-        unique(&mut report, format!("personas[{i}].id"), persona.id);
+        unique(&mut report, &|| format!("personas[{i}].id"), persona.id);
         report.name(format!("personas[{i}].name"), &persona.name);
         let mut stages_seen = HashSet::new();
         for (j, point) in persona.emotions.iter().enumerate() {
@@ -233,7 +236,7 @@ pub fn validate(map: &JourneyMap) -> Vec<ValidationError> {
         }
     }
     for (i, card) in map.cards.iter().enumerate() {
-        unique(&mut report, format!("cards[{i}].id"), card.id);
+        unique(&mut report, &|| format!("cards[{i}].id"), card.id);
         match map.lane(card.lane) {
             None => report.push(
                 format!("cards[{i}].lane"),
