@@ -134,15 +134,28 @@ async fn a_big_grid_shows_its_first_screen_first_and_the_rest_soon_after() {
         "{first} of {} cards at first",
         map.cards.len()
     );
-    assert_eq!(
-        texts(&host, "th.stage-head").len(),
-        map.stages.len(),
-        "every stage has its heading from the start"
+    let heads = texts(&host, "th.stage-head .stage-name");
+    assert_eq!(heads.len(), map.stages.len());
+    for (head, stage) in heads.iter().zip(&map.stages) {
+        assert!(
+            head.starts_with(&stage.name),
+            "every stage has its name from the start: {head:?}"
+        );
+    }
+    let reorder = "th.stage-head button[aria-label^='Move stage']";
+    let early = host.query_selector_all(reorder).unwrap().length() as usize;
+    assert!(
+        early < 2 * map.stages.len(),
+        "{early} move buttons at first"
     );
     settle_grid().await;
     assert_eq!(
         host.query_selector_all("li.card").unwrap().length() as usize,
         map.cards.len()
+    );
+    assert_eq!(
+        host.query_selector_all(reorder).unwrap().length() as usize,
+        2 * map.stages.len()
     );
 }
 

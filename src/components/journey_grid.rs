@@ -23,20 +23,30 @@ pub struct JourneyGridProps {
     pub on_edit: Callback<Edit>,
 }
 
-/// The feelings lane: a row of pickers, then the curve across every stage.
-fn feelings_rows(props: &JourneyGridProps, lane: &Lane, head: Html) -> Vec<Html> {
+/// The feelings lane: a row of pickers (for the stages `shown` so far), then the curve across every
+/// stage.
+fn feelings_rows(
+    props: &JourneyGridProps,
+    lane: &Lane,
+    head: Html,
+    shown: &dyn Fn(usize) -> bool,
+) -> Vec<Html> {
     let map = &props.map;
     let persona = &props.persona;
-    let controls = map.stages.iter().map(|stage| {
-        html! {
-            <EmotionControl
-                key={stage.id}
-                persona={persona.id}
-                stage={stage.id}
-                label={format!("Feeling of {} at {}", persona.name, stage.name)}
-                value={persona.emotion_at(stage.id)}
-                on_edit={props.on_edit.clone()}
-            />
+    let controls = map.stages.iter().enumerate().map(|(at, stage)| {
+        if !shown(at) {
+            html! { <td key={stage.id} class="cell feelings-cell"></td> }
+        } else {
+            html! {
+                <EmotionControl
+                    key={stage.id}
+                    persona={persona.id}
+                    stage={stage.id}
+                    label={format!("Feeling of {} at {}", persona.name, stage.name)}
+                    value={persona.emotion_at(stage.id)}
+                    on_edit={props.on_edit.clone()}
+                />
+            }
         }
     });
     let stages: Vec<(Id, String)> = map.stages.iter().map(|s| (s.id, s.name.clone())).collect();
@@ -60,8 +70,9 @@ fn feelings_rows(props: &JourneyGridProps, lane: &Lane, head: Html) -> Vec<Html>
     ]
 }
 
-/// The first screen of a big map is its first stages and lanes. Cells beyond it follow a batch per
-/// task, so the map shows at once and takes keys and clicks while the rest arrives.
+/// The first screen of a big map is its first stages and lanes. Cells and stage headings beyond it
+/// follow a batch per task, so the map shows at once and takes keys and clicks while the rest
+/// arrives.
 const FIRST_STAGES: usize = 6;
 const LANES_PER_BATCH: usize = 2;
 const STAGES_PER_BATCH: usize = 2;
@@ -106,19 +117,28 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
             .or_default()
             .push(card.clone());
     }
-    let stage_heads = map.stages.iter().enumerate().map(|(index, stage)| html! {
+    // A heading's buttons and fields come with its column's first cells; until then it shows the
+    // stage's name only.
+    let stage_heads = map.stages.iter().enumerate().map(|(index, stage)| if batch_of(0, index, lanes) > *shown {
+        html! {
+            <th key={stage.id} scope="col" class="stage-head">
+                <div class="stage-name">{ &stage.name }</div>
+            </th>
+        }
+    } else { html! {
         <StageHeader key={stage.id} stage={stage.clone()} {index} count={map.stages.len()} on_edit={props.on_edit.clone()} />
-    });
+    }});
     // Every sibling has a key, so yew moves rows and cells when stages or lanes move instead of
     // rebuilding them: a list with one unkeyed child is matched by position.
     let rows = map.lanes.iter().enumerate().flat_map(|(index, lane)| {
         let head = html! {
             <LaneHeader key="head" lane={lane.clone()} {index} count={map.lanes.len()} on_edit={props.on_edit.clone()} />
         };
+        let shown = |at: usize| batch_of(index, at, lanes) <= *shown;
         if lane.kind == LaneKind::Feelings {
-            return feelings_rows(props, lane, head);
+            return feelings_rows(props, lane, head, &shown);
         }
-        let cards = map.stages.iter().enumerate().map(|(at, stage)| if batch_of(index, at, lanes) > *shown {
+        let cards = map.stages.iter().enumerate().map(|(at, stage)| if !shown(at) {
             html! { <td key={stage.id} class="cell"></td> }
         } else { html! {
             <CardCell
