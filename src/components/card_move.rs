@@ -1,7 +1,6 @@
 //! The Move disclosure under a card.
 
 use journey_core::{Edit, Id};
-use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
 use crate::components::move_pickers::MovePickers;
@@ -16,29 +15,31 @@ pub struct CardMoveProps {
     pub on_edit: Callback<Edit>,
 }
 
-/// A disclosure with a stage and a lane picker: the way to move a card that needs no drag and no
-/// shortcut to learn. The pickers exist only while it is open: on a big map, a list of every
-/// stage and lane under every card would be most of the page.
+/// A button that opens a stage and a lane picker: the way to move a card that needs no drag and
+/// no shortcut to learn. The pickers exist only while it is open: on a big map, a list of every
+/// stage and lane under every card would be most of the page. A plain button rather than
+/// `<details>`: the browser styles each `<details>` with a shadow tree of its own, which tripled
+/// the style work of moving a column of cards.
 #[component]
 pub fn CardMove(props: &CardMoveProps) -> Html {
     let open = use_state_eq(|| false);
-    let ontoggle = {
+    let onclick = {
         let open = open.clone();
-        Callback::from(move |e: Event| {
-            if let Some(details) = e.target_dyn_into::<HtmlDetailsElement>() {
-                open.set(details.open());
-            }
-        })
+        Callback::from(move |_: MouseEvent| open.set(!*open))
     };
+    let form = format!("card-move-{}", props.card);
     let pickers = open.then(|| {
         html! {
-            <MovePickers card={props.card} lane={props.lane} stage={props.stage} on_edit={props.on_edit.clone()} />
+            <MovePickers id={form.clone()} card={props.card} lane={props.lane} stage={props.stage} on_edit={props.on_edit.clone()} />
         }
     });
     html! {
-        <details class="card-move" {ontoggle}>
-            <summary aria-label={format!("Move card: {}", props.text)}>{ "Move" }</summary>
+        <>
+            <button type="button" class="card-move" aria-expanded={open.to_string()}
+                aria-controls={open.then_some(form)} aria-label={format!("Move card: {}", props.text)} {onclick}>
+                { "Move" }
+            </button>
             { for pickers }
-        </details>
+        </>
     }
 }

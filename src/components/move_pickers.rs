@@ -10,6 +10,8 @@ use crate::places::{move_card_to, Places};
 
 #[derive(Properties, PartialEq)]
 pub struct MovePickersProps {
+    /// The element id the Move button points to.
+    pub id: AttrValue,
     pub card: Id,
     pub lane: Id,
     pub stage: Id,
@@ -45,7 +47,7 @@ pub fn MovePickers(props: &MovePickersProps) -> Html {
             .collect()
     };
     html! {
-        <div class="card-move-form">
+        <div id={props.id.clone()} class="card-move-form">
             <label>{ "Stage" }
                 <select ref={stage_ref}>{ options(&places.stages, props.stage) }</select>
             </label>

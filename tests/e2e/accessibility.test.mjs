@@ -14,7 +14,7 @@ for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['pho
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, `map-${name}`);
     await page.getByRole('button', { name: 'Edit card: Checkout' }).click();
-    await page.locator('.card-move summary').first().click();
+    await page.locator('button.card-move').first().click();
     assert.deepEqual(await axeViolations(page), []);
     await page.getByRole('button', { name: '← All maps' }).click();
     await page.locator('.map-row').waitFor();

@@ -29,7 +29,11 @@ test('a card is moved with its Move form, which lists the stages as they are now
   await createFromTemplate(page, 'ecommerce');
   await page.getByRole('button', { name: 'Move stage Discover right' }).click();
   const card = cell(page, 'Touchpoints in Buy').locator('.card').filter({ hasText: 'Checkout' });
-  await card.getByText('Move', { exact: true }).click();
+  const toggle = card.getByRole('button', { name: 'Move card: Checkout' });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await card.getByLabel('Stage').count(), 0, 'the pickers are made when the form opens');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   const stages = card.getByLabel('Stage');
   assert.deepEqual(await stages.locator('option').allTextContents(), await stageNames(page));
   assert.equal(await stages.inputValue(), await stages.locator('option').filter({ hasText: /^Buy$/ }).getAttribute('value'));
