@@ -74,11 +74,11 @@ fn feelings_rows(
 /// follow a batch per task, so the map shows at once and takes keys and clicks while the rest
 /// arrives.
 const FIRST_STAGES: usize = 6;
-const LANES_PER_BATCH: usize = 2;
+const LANES_PER_BATCH: usize = 1;
 const STAGES_PER_BATCH: usize = 2;
 
-/// The batch a cell is rendered in: the first stages two lanes at a time, then the other stages
-/// two at a time.
+/// The batch a cell is rendered in: the first stages a lane at a time (a lane of a full map can be
+/// taller than the screen), then the other stages two at a time.
 fn batch_of(lane: usize, stage: usize, lanes: usize) -> usize {
     if stage < FIRST_STAGES {
         lane / LANES_PER_BATCH
@@ -200,12 +200,12 @@ mod tests {
     #[test]
     fn the_first_screen_comes_first_and_every_cell_has_a_batch() {
         assert_eq!(batch_of(0, 0, 10), 0);
-        assert_eq!(batch_of(1, 5, 10), 0);
-        assert_eq!(batch_of(2, 0, 10), 1);
-        assert_eq!(batch_of(9, 5, 10), 4);
-        assert_eq!(batch_of(0, 6, 10), 5);
-        assert_eq!(batch_of(9, 7, 10), 5);
-        assert_eq!(batch_of(0, 39, 10), 21);
+        assert_eq!(batch_of(0, 5, 10), 0);
+        assert_eq!(batch_of(1, 0, 10), 1);
+        assert_eq!(batch_of(9, 5, 10), 9);
+        assert_eq!(batch_of(0, 6, 10), 10);
+        assert_eq!(batch_of(9, 7, 10), 10);
+        assert_eq!(batch_of(0, 39, 10), 26);
         // Batches only grow along a row, so a row fills from the left.
         for lane in 0..10 {
             let batches: Vec<usize> = (0..40).map(|stage| batch_of(lane, stage, 10)).collect();
