@@ -33,10 +33,12 @@ fn feelings_rows(
 ) -> Vec<Html> {
     let map = &props.map;
     let persona = &props.persona;
-    let controls = map.stages.iter().enumerate().map(|(at, stage)| {
-        if !shown(at) {
-            html! { <td key={stage.id} class="cell feelings-cell"></td> }
-        } else {
+    let controls = map
+        .stages
+        .iter()
+        .enumerate()
+        .filter(|(at, _)| shown(*at))
+        .map(|(_, stage)| {
             html! {
                 <EmotionControl
                     key={stage.id}
@@ -47,8 +49,7 @@ fn feelings_rows(
                     on_edit={props.on_edit.clone()}
                 />
             }
-        }
-    });
+        });
     let stages: Vec<(Id, String)> = map.stages.iter().map(|s| (s.id, s.name.clone())).collect();
     vec![
         html! {
@@ -138,9 +139,9 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
         if lane.kind == LaneKind::Feelings {
             return feelings_rows(props, lane, head, &shown);
         }
-        let cards = map.stages.iter().enumerate().map(|(at, stage)| if !shown(at) {
-            html! { <td key={stage.id} class="cell"></td> }
-        } else { html! {
+        // Cells not shown yet are left out, not drawn empty: until their batch, a row simply ends
+        // early.
+        let cards = map.stages.iter().enumerate().filter(|(at, _)| shown(*at)).map(|(_, stage)| html! {
             <CardCell
                 key={stage.id}
                 lane={lane.id}
@@ -151,7 +152,7 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
                 places={(*handle).clone()}
                 on_edit={props.on_edit.clone()}
             />
-        }});
+        });
         vec![html! {
             <tr key={lane.id} class={classes!("lane", lane.kind.slug())}>
                 { head }
