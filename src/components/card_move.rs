@@ -18,8 +18,8 @@ pub struct CardMoveProps {
 /// A button that opens a stage and a lane picker: the way to move a card that needs no drag and
 /// no shortcut to learn. The pickers exist only while it is open: on a big map, a list of every
 /// stage and lane under every card would be most of the page. A plain button rather than
-/// `<details>`: the browser styles each `<details>` with a shadow tree of its own, which tripled
-/// the style work of moving a column of cards.
+/// `<details>`: the browser styles each `<details>` with a shadow tree of its own, which made
+/// moving a column of cards four times the style work.
 #[component]
 pub fn CardMove(props: &CardMoveProps) -> Html {
     let open = use_state_eq(|| false);
