@@ -231,10 +231,15 @@ pub fn App() -> Html {
     };
     let rename_problem = state.problem.clone().map(Notice::Error);
     // Worked out only while a save is failing, and once per version of the library: it
-    // serialises every map.
+    // serialises every map. Without a failure the memo holds no library, so no render compares
+    // every map with its last version.
     let cleanup = *use_memo(
-        (save_failure.is_some(), state.library.clone()),
-        |(failing, library)| failing.then(|| library.old_periods(KEEP_PERIODS)).flatten(),
+        save_failure.is_some().then(|| state.library.clone()),
+        |failing| {
+            failing
+                .as_ref()
+                .and_then(|library| library.old_periods(KEEP_PERIODS))
+        },
     );
     html! {
         <>

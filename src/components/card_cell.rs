@@ -1,5 +1,7 @@
 //! One lane × stage cell: its cards, a drop target for dragged cards, and "Add card".
 
+use std::rc::Rc;
+
 use journey_core::{Card, Edit, Id, LaneKind};
 use web_sys::{DragEvent, HtmlElement};
 use yew::prelude::*;
@@ -15,7 +17,7 @@ pub struct CardCellProps {
     pub kind: LaneKind,
     /// "Touchpoints in Awareness", for labels.
     pub label: AttrValue,
-    pub cards: Vec<Card>,
+    pub cards: Rc<[Card]>,
     pub places: PlacesHandle,
     pub on_edit: Callback<Edit>,
 }

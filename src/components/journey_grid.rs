@@ -88,10 +88,38 @@ fn batch_of(lane: usize, stage: usize, lanes: usize) -> usize {
     }
 }
 
+/// What the grid derives from one version of the map. Made once per version: the grid renders
+/// many times per version (a batch at a time as a big map opens), and each render would
+/// otherwise copy every card into its cell.
+struct Derived {
+    places: Rc<Places>,
+    cells: HashMap<(Id, Id), Rc<[Card]>>,
+}
+
+impl Derived {
+    fn of(map: &JourneyMap) -> Derived {
+        let mut cells: HashMap<(Id, Id), Vec<Card>> = HashMap::new();
+        for card in &map.cards {
+            cells
+                .entry((card.lane, card.stage))
+                .or_default()
+                .push(card.clone());
+        }
+        Derived {
+            places: Rc::new(Places::of(map)),
+            cells: cells
+                .into_iter()
+                .map(|(cell, cards)| (cell, cards.into()))
+                .collect(),
+        }
+    }
+}
+
 #[component]
 pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
     let map = &props.map;
-    let places = use_memo(map.clone(), |map| Places::of(map));
+    let derived = use_memo(map.clone(), |map| Derived::of(map));
+    let places = derived.places.clone();
     let handle = use_memo((), |_| PlacesHandle::default());
     {
         let handle = handle.clone();
@@ -111,16 +139,10 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
             move || drop(more)
         });
     }
-    let mut cells: HashMap<(Id, Id), Vec<Card>> = HashMap::new();
-    for card in &map.cards {
-        cells
-            .entry((card.lane, card.stage))
-            .or_default()
-            .push(card.clone());
-    }
+    let is_shown = |lane: usize, stage: usize| batch_of(lane, stage, lanes) <= *shown;
     // A heading's buttons and fields come with its column's first cells; until then it shows the
     // stage's name only.
-    let stage_heads = map.stages.iter().enumerate().map(|(index, stage)| if batch_of(0, index, lanes) > *shown {
+    let stage_heads = map.stages.iter().enumerate().map(|(index, stage)| if !is_shown(0, index) {
         html! {
             <th key={stage.id} scope="col" class="stage-head">
                 <div class="stage-name">{ &stage.name }</div>
@@ -135,20 +157,20 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
         let head = html! {
             <LaneHeader key="head" lane={lane.clone()} {index} count={map.lanes.len()} on_edit={props.on_edit.clone()} />
         };
-        let shown = |at: usize| batch_of(index, at, lanes) <= *shown;
+        let in_row = |stage: usize| is_shown(index, stage);
         if lane.kind == LaneKind::Feelings {
-            return feelings_rows(props, lane, head, &shown);
+            return feelings_rows(props, lane, head, &in_row);
         }
         // Cells not shown yet are left out, not drawn empty: until their batch, a row simply ends
         // early.
-        let cards = map.stages.iter().enumerate().filter(|(at, _)| shown(*at)).map(|(_, stage)| html! {
+        let cards = map.stages.iter().enumerate().filter(|(at, _)| in_row(*at)).map(|(_, stage)| html! {
             <CardCell
                 key={stage.id}
                 lane={lane.id}
                 stage={stage.id}
                 kind={lane.kind}
                 label={format!("{} in {}", lane.title, stage.name)}
-                cards={cells.remove(&(lane.id, stage.id)).unwrap_or_default()}
+                cards={derived.cells.get(&(lane.id, stage.id)).cloned().unwrap_or_default()}
                 places={(*handle).clone()}
                 on_edit={props.on_edit.clone()}
             />

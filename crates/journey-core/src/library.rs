@@ -47,13 +47,13 @@ impl Library {
     /// Adds an imported map. A map whose id is taken becomes a copy under `fresh_id`, so an
     /// import never changes a map the user already has. Returns the id it was stored under.
     pub fn import(&mut self, mut map: JourneyMap, fresh_id: String, now: Millis) -> String {
-        if self.import_id(&map, &fresh_id) == fresh_id {
+        let id = self.import_id(&map, &fresh_id);
+        if id != map.id {
             map.id = fresh_id;
             map.name = copy_name(&map.name);
             map.created = now;
             map.updated = now;
         }
-        let id = map.id.clone();
         self.add(map);
         id
     }
