@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
-# Prints the size of the release build's wasm and JS, raw and gzipped (what a first visit costs).
+# Prints the size of the release build's two modules, raw and gzipped: the library module a first
+# visit to the library runs, and the full app a map, a share link or an embed runs. Each counts
+# the page's loader too.
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
-total_raw=0
-total_gz=0
-printf '%-44s %10s %10s\n' file bytes gzip
-# The app's own files: the embed loader and the offline worker are not part of a visit.
-for file in *.wasm journeyscope-*.js boot-*.js; do
-  raw=$(wc -c <"$file")
-  gz=$(gzip -9 -c "$file" | wc -c)
-  total_raw=$((total_raw + raw))
-  total_gz=$((total_gz + gz))
-  printf '%-44s %10d %10d\n' "$file" "$raw" "$gz"
-done
-printf '%-44s %10d %10d\n' "wasm + js" "$total_raw" "$total_gz"
+report() {
+  local label=$1
+  shift
+  local total_raw=0 total_gz=0 raw gz file
+  for file in "$@"; do
+    raw=$(wc -c <"$file")
+    gz=$(gzip -9 -c "$file" | wc -c)
+    total_raw=$((total_raw + raw))
+    total_gz=$((total_gz + gz))
+    printf '%-48s %10d %10d\n' "$file" "$raw" "$gz"
+  done
+  printf '%-48s %10d %10d\n\n' "$label: wasm + js" "$total_raw" "$total_gz"
+}
+printf '%-48s %10s %10s\n' file bytes gzip
+report "library module" journeyscope-library-*.wasm journeyscope-library-*.js boot-*.js
+full=$(ls journeyscope-*.wasm journeyscope-*.js | grep -v '^journeyscope-library-')
+# shellcheck disable=SC2086
+report "full app" $full boot-*.js

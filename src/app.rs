@@ -1,31 +1,42 @@
 //! The root: loads the library, follows the route, saves, and does the file IO the views ask for.
+//! Which pages it has besides the library is its type parameter (see `pages`).
 
-use std::rc::Rc;
-
-use journey_core::exports::{export, picture, read_map, Export};
+use journey_core::exports::{map_file, read_map};
 use journey_core::store::Backup;
-use journey_core::{JourneyMap, Template};
+use journey_core::Template;
 use yew::prelude::*;
 
 use crate::browser::{fresh_map_id, now};
 use crate::components::banners::{Banners, Notice, KEEP_PERIODS};
-use crate::files::{copy_text, download, download_png};
+use crate::files::download;
 use crate::hooks::use_autosave::use_autosave;
 use crate::hooks::use_route::use_route;
+use crate::pages::{PageContext, Pages};
 use crate::route::Route;
 use crate::state::library::{LibraryAction, LibraryState};
 use crate::storage;
 use crate::views::library::LibraryView;
-use crate::views::map::MapView;
-use crate::views::shared::SharedView;
+
+/// What a failed download tells the user.
+pub fn report_download(
+    notice: UseStateHandle<Option<Notice>>,
+) -> impl Fn(Result<(), String>) + Clone {
+    move |result| {
+        if let Err(e) = result {
+            notice.set(Some(Notice::Error(format!("Nothing was downloaded: {e}."))));
+        }
+    }
+}
 
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(|| LibraryState::from(storage::load()));
+pub fn App<P: Pages>() -> Html {
+    let state = use_reducer(|| {
+        LibraryState::from(storage::load()).with_carried(crate::handoff::take_carried())
+    });
     let route = use_route();
     let notice = use_state_eq(|| None::<Notice>);
     let conflicted = state.conflict.as_ref().map(|(theirs, _)| theirs.id.clone());
-    let save_failure = use_autosave(&state.library, conflicted, {
+    let save_failure = use_autosave(&state.library, conflicted, &state.carried, {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
     });
@@ -50,67 +61,26 @@ pub fn App() -> Html {
         });
     }
 
-    let report_download = {
-        let notice = notice.clone();
-        move |result: Result<(), String>| {
-            if let Err(e) = result {
-                notice.set(Some(Notice::Error(format!("Nothing was downloaded: {e}."))));
-            }
-        }
-    };
     let on_export = {
-        let (state, report) = (state.clone(), report_download.clone());
-        Callback::from(move |(id, kind): (String, Export)| {
+        let (state, report) = (state.clone(), report_download(notice.clone()));
+        Callback::from(move |id: String| {
             if let Some(map) = state.library.get(&id) {
-                let file = export(map, kind);
+                let file = map_file(map);
                 report(download(&file.name, file.mime, &file.text));
             }
         })
     };
-    let on_png = {
-        let (state, report) = (state.clone(), report_download.clone());
-        Callback::from(move |(id, kind): (String, Export)| {
-            let Some((name, picture)) = state.library.get(&id).and_then(|m| picture(m, kind))
-            else {
-                return;
-            };
-            let report = report.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                report(download_png(&name, &picture).await);
-            });
-        })
-    };
-    let on_copy = Callback::from(|(text, answer): (String, Callback<bool>)| {
-        wasm_bindgen_futures::spawn_local(async move { answer.emit(copy_text(&text).await) });
-    });
     let on_export_all = {
-        let (state, report) = (state.clone(), report_download.clone());
+        let (state, report) = (state.clone(), report_download(notice.clone()));
         Callback::from(move |_| {
             for map in state.library.maps() {
-                let file = export(map, Export::Json);
+                let file = map_file(map);
                 report(download(&file.name, file.mime, &file.text));
             }
-        })
-    };
-    let on_save_copy = {
-        let (state, notice) = (state.clone(), notice.clone());
-        Callback::from(move |map: JourneyMap| {
-            let fresh_id = fresh_map_id();
-            let id = state.library.import_id(&map, &fresh_id);
-            notice.set(Some(Notice::Info(format!(
-                "Saved a copy of “{}” to your maps.",
-                map.name
-            ))));
-            state.dispatch(LibraryAction::Import {
-                map: Box::new(map),
-                fresh_id,
-                now: now(),
-            });
-            Route::Map(id).go();
         })
     };
     let on_download = {
-        let report = report_download.clone();
+        let report = report_download(notice.clone());
         Callback::from(move |(name, text): (String, String)| {
             report(download(&name, "text/plain", &text))
         })
@@ -174,7 +144,6 @@ pub fn App() -> Html {
         })
     };
     let on_open = Callback::from(|id: String| Route::Map(id).go());
-    let on_back = Callback::from(|_| Route::Library.go());
     let on_discard_backup = {
         let (state, notice) = (state.clone(), notice.clone());
         Callback::from(move |key: String| match storage::remove(&key) {
@@ -187,35 +156,6 @@ pub fn App() -> Html {
 
     let view = match &route {
         Route::DebugPanic => panic!("a crash on purpose, to test the crash screen"),
-        Route::Map(id) => match state.library.get(id) {
-            Some(map) => {
-                let on_change = {
-                    let state = state.clone();
-                    Callback::from(move |map: Rc<JourneyMap>| {
-                        state.dispatch(LibraryAction::Replace(map))
-                    })
-                };
-                let with_id = |callback: &Callback<(String, Export)>| {
-                    let id = id.clone();
-                    callback.reform(move |kind| (id.clone(), kind))
-                };
-                html! {
-                    <MapView key={id.clone()} map={map.clone()} {on_change} on_back={on_back.clone()}
-                        on_export={with_id(&on_export)} on_png={with_id(&on_png)} on_copy={on_copy.clone()} />
-                }
-            }
-            None => html! {
-                <section class="missing" aria-labelledby="missing-title">
-                    <h2 id="missing-title">{ "This map is not in this browser" }</h2>
-                    <p>{ "It may have been deleted, or it was made in another browser. Maps live only where they were made; move them with Export JSON and Import JSON." }</p>
-                    <button type="button" onclick={on_back.reform(|_| ())}>{ "← All maps" }</button>
-                </section>
-            },
-        },
-        Route::Shared(payload) => html! {
-            <SharedView payload={payload.clone()} embed={false} on_save_copy={on_save_copy} />
-        },
-        Route::Embed(payload) => html! { <SharedView payload={payload.clone()} embed={true} /> },
         Route::Library => html! {
             <LibraryView
                 maps={state.library.by_last_edit().into_iter().cloned().collect::<Vec<_>>()}
@@ -223,11 +163,18 @@ pub fn App() -> Html {
                 {on_open}
                 {on_rename}
                 on_duplicate={on_duplicate}
-                on_export={on_export.reform(|id| (id, Export::Json))}
+                {on_export}
                 on_delete={dispatch_with(|id| LibraryAction::Delete { id })}
                 {on_file}
             />
         },
+        other => P::page(
+            other,
+            PageContext {
+                state: state.clone(),
+                notice: notice.clone(),
+            },
+        ),
     };
     let rename_problem = state.problem.clone().map(Notice::Error);
     // Worked out only while a save is failing, and once per version of the library: it

@@ -1,5 +1,6 @@
-//! The Journeyscope web app: a thin Yew layer over `journey_core`. `main.rs` only calls `start`;
-//! the library target exists so browser tests can mount components too.
+//! The Journeyscope web app: a thin Yew layer over `journey_core`. `main.rs` only calls `start`
+//! and `bin/library.rs` only `start_library`; the library target exists so browser tests can
+//! mount components too.
 
 mod app;
 mod browser;
@@ -7,7 +8,9 @@ pub mod components;
 pub mod crash;
 mod embed;
 mod files;
+mod handoff;
 mod hooks;
+mod pages;
 pub mod places;
 mod route;
 pub mod score_context;
@@ -18,12 +21,37 @@ mod views;
 
 pub use app::App;
 
-/// Mounts the app, or only the read-only map when the page is opened as an embed frame.
+/// Mounts the full app, or only the read-only map when the page is opened as an embed frame.
 pub fn start() {
     crash::install();
     browser::register_offline_worker();
     match route::Route::current() {
         route::Route::Embed(_) => drop(yew::Renderer::<embed::EmbedApp>::new().render()),
-        _ => drop(yew::Renderer::<App>::new().render()),
+        _ => drop(yew::Renderer::<App<pages::Full>>::new().render()),
     }
+}
+
+thread_local! {
+    static LIBRARY_ONLY: std::cell::RefCell<Option<yew::AppHandle<App<pages::HandOff>>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Mounts the library alone: the module a first visit loads (`src/bin/library.rs`). Opening a
+/// map asks the page to stop it and start the full app.
+pub fn start_library() {
+    crash::install();
+    browser::register_offline_worker();
+    let app = yew::Renderer::<App<pages::HandOff>>::new().render();
+    LIBRARY_ONLY.with(|slot| *slot.borrow_mut() = Some(app));
+}
+
+/// Takes the library module off the page. Its autosave writes whatever is unsaved as it goes;
+/// what storage refused comes back here, for the full app (`handoff`).
+pub async fn stop_library() -> Option<String> {
+    if let Some(app) = LIBRARY_ONLY.with(|slot| slot.borrow_mut().take()) {
+        app.destroy();
+    }
+    // Yew tears the app down on its scheduler, in a later task.
+    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+    handoff::take_left()
 }

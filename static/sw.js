@@ -6,27 +6,34 @@ const CACHE = 'journeyscope-shell';
 // Trunk names files with up to 16 hex digits of their hash (a leading zero is dropped).
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
-// The files a page names in href or src, as absolute addresses on this origin.
-function assetsOf(html) {
+// The files a text names, as absolute addresses on this origin.
+function assetsOf(text, pattern) {
   const urls = new Set();
-  for (const [, url] of html.matchAll(/(?:href|src)="([^"#]+)"/g)) {
+  for (const [, url] of text.matchAll(pattern)) {
     const absolute = new URL(url, self.registration.scope);
     if (absolute.origin === self.location.origin) urls.add(absolute.href);
   }
   return [...urls];
 }
 
-// Stores a fresh copy of the page and everything it names, and forgets what it no longer names.
+const fetched = async (cache, url) => {
+  if (!(await cache.match(url))) await cache.add(url);
+};
+
+// Stores a fresh copy of the page and everything it names, with the app modules its loader
+// (boot-<hash>.js) names, and forgets what it no longer names.
 async function keep(pageResponse) {
   const cache = await caches.open(CACHE);
   const html = await pageResponse.clone().text();
-  const wanted = assetsOf(html);
+  const wanted = assetsOf(html, /(?:href|src)="([^"#]+)"/g);
   await cache.put(new URL('./', self.registration.scope).href, pageResponse);
-  await Promise.all(
-    wanted.map(async (url) => {
-      if (!(await cache.match(url))) await cache.add(url);
-    }),
-  );
+  await Promise.all(wanted.map((url) => fetched(cache, url)));
+  const loader = wanted.find((url) => /\/boot-[0-9a-f]+\.js$/.test(url));
+  if (loader) {
+    const modules = assetsOf(await (await cache.match(loader)).text(), /'(\.\/[^']+)'/g);
+    await Promise.all(modules.map((url) => fetched(cache, url)));
+    wanted.push(...modules);
+  }
   for (const request of await cache.keys()) {
     if (HASHED.test(new URL(request.url).pathname) && !wanted.includes(request.url)) {
       await cache.delete(request);

@@ -192,7 +192,7 @@ pub fn JourneyGrid(props: &JourneyGridProps) -> Html {
             { for empty }
             <ContextProvider<Rc<Places>> context={places.clone()}>
             <div class="grid-scroll">
-                <table class="journey-grid">
+                <table class="journey-grid" aria-busy={(*shown < last_batch).then_some("true")}>
                     <caption class="visually-hidden">{ format!("{}: stages as columns, lanes as rows", map.name) }</caption>
                     <thead>
                         <tr>

@@ -1,4 +1,5 @@
-//! Saves the library shortly after it changes, and at once when the page is hidden.
+//! Saves the library shortly after it changes, and at once when the page is hidden or the app is
+//! taken down.
 //!
 //! A save after an edit is a few short tasks, so none keeps a keystroke waiting long: the changed
 //! maps are turned into JSON a slice of cards per task (`store::Preparing`), then, in a task of
@@ -27,6 +28,7 @@ use journey_core::merge::{merge, Merge};
 use wasm_bindgen::JsCast;
 use web_sys::StorageEvent;
 
+use crate::handoff;
 use crate::state::library::LibraryAction;
 use crate::storage::{self, external_change, External, SaveError, StorageError};
 
@@ -62,19 +64,20 @@ fn timed<T>(name: &str, step: impl FnOnce() -> T) -> T {
     result
 }
 
+fn is_saved(state: &Autosave, map: &Rc<JourneyMap>) -> bool {
+    state
+        .saved
+        .get(&map.id)
+        .is_some_and(|saved| Rc::ptr_eq(saved, map))
+}
+
 /// Starts a save of every map changed since its last save.
 fn start(state: &mut Autosave) {
     state.preparing = state
         .latest
         .maps()
         .iter()
-        .filter(|map| {
-            state.held.as_ref() != Some(&map.id)
-                && !state
-                    .saved
-                    .get(&map.id)
-                    .is_some_and(|saved| Rc::ptr_eq(saved, map))
-        })
+        .filter(|map| state.held.as_ref() != Some(&map.id) && !is_saved(state, map))
         .map(|map| (map.clone(), Preparing::new(map)))
         .collect();
     state.prepared.clear();
@@ -197,17 +200,20 @@ fn reconcile(autosave: &mut Autosave, theirs: Rc<JourneyMap>) -> LibraryAction {
 }
 
 /// Returns the last save's failure, if the last save failed. Saves from other tabs reach the
-/// library through `on_external`; `conflicted` is the map whose clash the user has not settled.
+/// library through `on_external`; `conflicted` is the map whose clash the user has not settled;
+/// `unwritten` are maps of the starting library that are not in storage (`handoff`).
 #[hook]
 pub fn use_autosave(
     library: &Library,
     conflicted: Option<String>,
+    unwritten: &[String],
     on_external: Callback<LibraryAction>,
 ) -> Option<StorageError> {
     let state = use_mut_ref(|| {
         let saved = library
             .maps()
             .iter()
+            .filter(|m| !unwritten.contains(&m.id))
             .map(|m| (m.id.clone(), m.clone()))
             .collect();
         Autosave {
@@ -231,7 +237,8 @@ pub fn use_autosave(
                 let mut autosave = state.borrow_mut();
                 let released = autosave.held.is_some() && conflicted.is_none();
                 autosave.held = conflicted.clone();
-                if autosave.latest != *library || released {
+                let unsaved = library.maps().iter().any(|map| !is_saved(&autosave, map));
+                if autosave.latest != *library || released || unsaved {
                     autosave.latest = library.clone();
                     let pending = state.clone();
                     autosave.timer = Some(Timeout::new(SAVE_DELAY_MS, move || {
@@ -247,10 +254,25 @@ pub fn use_autosave(
         let failure = failure.clone();
         let on_external = on_external.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
-                failure.set(flush(&state, &on_external).err());
+            let listener = EventListener::new(&gloo::utils::window(), "pagehide", {
+                let (state, on_external) = (state.clone(), on_external.clone());
+                move |_| failure.set(flush(&state, &on_external).err())
             });
-            move || drop(listener)
+            // The app is taken down only when the library module hands the page to the full
+            // app, which reads the maps from storage; those storage refuses go in memory.
+            move || {
+                drop(listener);
+                let _ = flush(&state, &on_external);
+                let state = state.borrow();
+                handoff::leave(
+                    state
+                        .latest
+                        .maps()
+                        .iter()
+                        .filter(|map| !is_saved(&state, map))
+                        .map(|map| &**map),
+                );
+            }
         });
     }
     {

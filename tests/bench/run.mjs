@@ -31,28 +31,39 @@ function record(name, unit, samples, budget = null) {
   results.push({ name, unit, median: at(0.5), p95: at(0.95), runs: samples.length, budget });
 }
 
-// Sizes of what a first visit downloads.
+// Sizes of what a visit downloads: a first visit to the library runs the library module; a map
+// opened directly, a share link or an embed runs the full app (so does the library, once a map
+// is opened from it). Both start from the same loader, boot-<hash>.js.
 const files = readdirSync(DIST);
-const app = files.filter((f) => /^(journeyscope|boot)-[0-9a-f]{8,16}(_bg)?\.(wasm|js)$/.test(f));
+const named = (pattern) => files.filter((f) => pattern.test(f));
+const boot = named(/^boot-[0-9a-f]{8,16}\.js$/);
+const modules = {
+  'library module': named(/^journeyscope-library-[0-9a-f]{8,16}(_bg)?\.(wasm|js)$/),
+  'full app': named(/^journeyscope-[0-9a-f]{8,16}(_bg)?\.(wasm|js)$/),
+};
 const css = files.filter((f) => f.endsWith('.css'));
 const sizes = (names) => {
-  const bytes = Buffer.concat(names.map((f) => readFileSync(`${DIST}${f}`)));
   const joined = names.map((f) => readFileSync(`${DIST}${f}`));
   return {
-    raw: bytes.length,
+    raw: joined.reduce((n, b) => n + b.length, 0),
     gzip: joined.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
     brotli: joined.reduce((n, b) => n + brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0),
   };
 };
-const wasm = sizes(app.filter((f) => f.endsWith('.wasm')));
-const js = sizes(app.filter((f) => f.endsWith('.js')));
-const style = sizes(css);
-for (const [what, size] of [['wasm', wasm], ['JS', js], ['CSS', style]]) {
-  record(`${what} raw`, 'bytes', [size.raw]);
-  record(`${what} gzip`, 'bytes', [size.gzip]);
-  record(`${what} brotli`, 'bytes', [size.brotli]);
+for (const [module, names] of Object.entries(modules)) {
+  const wasm = sizes(names.filter((f) => f.endsWith('.wasm')));
+  const js = sizes([...names.filter((f) => f.endsWith('.js')), ...boot]);
+  for (const [what, size] of [['wasm', wasm], ['JS', js]]) {
+    record(`${module}: ${what} raw`, 'bytes', [size.raw]);
+    record(`${module}: ${what} gzip`, 'bytes', [size.gzip]);
+    record(`${module}: ${what} brotli`, 'bytes', [size.brotli]);
+  }
+  record(`${module}: wasm + JS gzip`, 'bytes', [wasm.gzip + js.gzip], 200 * 1024);
 }
-record('wasm + JS gzip', 'bytes', [wasm.gzip + js.gzip], 200 * 1024);
+const style = sizes(css);
+record('CSS raw', 'bytes', [style.raw]);
+record('CSS gzip', 'bytes', [style.gzip]);
+record('CSS brotli', 'bytes', [style.brotli]);
 
 // In every page: when the library and the map first show (the frame after they are in the DOM),
 // the next paint after a chosen event, each save's User Timing entry, and the wasm memory.
@@ -75,7 +86,7 @@ function probes() {
       }, { capture: true, once: true });
     });
   };
-  addEventListener('TrunkApplicationStarted', (e) => { window.benchWasm = e.detail.wasm.memory; });
+  addEventListener('journeyscope:started', (e) => { window.benchWasm = e.detail.memory; });
 }
 
 async function page(browser, { map } = {}) {

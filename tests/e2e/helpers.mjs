@@ -34,7 +34,7 @@ export async function openApp(browser, { viewport = { width: 1440, height: 900 }
 /** Creates a map from the template with this slug and waits for its grid. */
 export async function createFromTemplate(page, slug) {
   await page.click(`[data-template="${slug}"]`);
-  await page.locator('.journey-grid').waitFor();
+  await page.locator('.journey-grid:not([aria-busy])').waitFor();
 }
 
 export async function stageNames(page) {

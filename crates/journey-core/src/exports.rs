@@ -34,11 +34,7 @@ const SVG: &str = "image/svg+xml";
 pub fn export(map: &JourneyMap, kind: Export) -> ExportFile {
     let stem = file_stem(map);
     let (name, mime, text) = match kind {
-        Export::Json => (
-            format!("{stem}.journey.json"),
-            "application/json",
-            export_json(map),
-        ),
+        Export::Json => return map_file(map),
         Export::CardsCsv => (format!("{stem}.cards.csv"), "text/csv", cards_csv(map)),
         Export::ScoresCsv => (format!("{stem}.scores.csv"), "text/csv", scores_csv(map)),
         Export::Mermaid => (format!("{stem}.mmd"), "text/plain", to_mermaid(map)),
@@ -47,6 +43,16 @@ pub fn export(map: &JourneyMap, kind: Export) -> ExportFile {
         Export::FeelingsSvg => (format!("{stem}.feelings.svg"), SVG, emotion_svg(map).svg),
     };
     ExportFile { name, mime, text }
+}
+
+/// The map file alone, for callers that need no other format (the library page): a build that
+/// uses only this leaves the CSV, Mermaid and picture writers out.
+pub fn map_file(map: &JourneyMap) -> ExportFile {
+    ExportFile {
+        name: format!("{}.journey.json", file_stem(map)),
+        mime: "application/json",
+        text: export_json(map),
+    }
 }
 
 /// For the picture exports: the drawing and the name of its PNG twin (`<stem>.heatmap.png`).

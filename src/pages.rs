@@ -1,0 +1,121 @@
+//! The pages besides the library, chosen by the root's type parameter. The full app has the map
+//! editor and the shared views; the library module that a first visit loads has none of that
+//! code, and hands the page over to the full app when a map is opened (see `docs/architecture.md`).
+
+use std::rc::Rc;
+
+use journey_core::exports::{export, picture, Export};
+use journey_core::JourneyMap;
+use yew::prelude::*;
+
+use crate::app::report_download;
+use crate::browser::{fresh_map_id, now};
+use crate::components::banners::Notice;
+use crate::components::opening_editor::OpeningEditor;
+use crate::files::{copy_text, download, download_png};
+use crate::route::Route;
+use crate::state::library::{LibraryAction, LibraryState};
+use crate::views::map::MapView;
+use crate::views::shared::SharedView;
+
+/// What a page may use of the root's state.
+pub struct PageContext {
+    pub state: UseReducerHandle<LibraryState>,
+    pub notice: UseStateHandle<Option<Notice>>,
+}
+
+pub trait Pages: 'static {
+    /// The page for any route but the library's.
+    fn page(route: &Route, context: PageContext) -> Html;
+}
+
+/// The full app: the map editor, a shared map, an embedded map.
+pub struct Full;
+
+impl Pages for Full {
+    fn page(route: &Route, context: PageContext) -> Html {
+        let PageContext { state, notice } = context;
+        let on_back = Callback::from(|_: ()| Route::Library.go());
+        match route {
+            Route::Map(id) => match state.library.get(id) {
+                Some(map) => {
+                    let on_change = {
+                        let state = state.clone();
+                        Callback::from(move |map: Rc<JourneyMap>| {
+                            state.dispatch(LibraryAction::Replace(map))
+                        })
+                    };
+                    let on_png = {
+                        let (state, id) = (state.clone(), id.clone());
+                        let report = report_download(notice.clone());
+                        Callback::from(move |kind: Export| {
+                            let Some((name, picture)) =
+                                state.library.get(&id).and_then(|m| picture(m, kind))
+                            else {
+                                return;
+                            };
+                            let report = report.clone();
+                            wasm_bindgen_futures::spawn_local(async move {
+                                report(download_png(&name, &picture).await);
+                            });
+                        })
+                    };
+                    let on_copy = Callback::from(|(text, answer): (String, Callback<bool>)| {
+                        wasm_bindgen_futures::spawn_local(async move {
+                            answer.emit(copy_text(&text).await)
+                        });
+                    });
+                    let on_export = {
+                        let (map, report) = (map.clone(), report_download(notice.clone()));
+                        Callback::from(move |kind: Export| {
+                            let file = export(&map, kind);
+                            report(download(&file.name, file.mime, &file.text));
+                        })
+                    };
+                    html! {
+                        <MapView key={id.clone()} map={map.clone()} {on_change} {on_back}
+                            {on_export} {on_png} {on_copy} />
+                    }
+                }
+                None => html! {
+                    <section class="missing" aria-labelledby="missing-title">
+                        <h2 id="missing-title">{ "This map is not in this browser" }</h2>
+                        <p>{ "It may have been deleted, or it was made in another browser. Maps live only where they were made; move them with Export JSON and Import JSON." }</p>
+                        <button type="button" onclick={on_back.reform(|_| ())}>{ "← All maps" }</button>
+                    </section>
+                },
+            },
+            Route::Shared(payload) => {
+                let on_save_copy = Callback::from(move |map: JourneyMap| {
+                    let fresh_id = fresh_map_id();
+                    let id = state.library.import_id(&map, &fresh_id);
+                    notice.set(Some(Notice::Info(format!(
+                        "Saved a copy of “{}” to your maps.",
+                        map.name
+                    ))));
+                    state.dispatch(LibraryAction::Import {
+                        map: Box::new(map),
+                        fresh_id,
+                        now: now(),
+                    });
+                    Route::Map(id).go();
+                });
+                html! { <SharedView payload={payload.clone()} embed={false} {on_save_copy} /> }
+            }
+            Route::Embed(payload) => {
+                html! { <SharedView payload={payload.clone()} embed={true} /> }
+            }
+            Route::Library | Route::DebugPanic => Html::default(),
+        }
+    }
+}
+
+/// The library module's one other page: it asks the page to start the full app, which then
+/// takes over the page and the route.
+pub struct HandOff;
+
+impl Pages for HandOff {
+    fn page(_: &Route, _: PageContext) -> Html {
+        html! { <OpeningEditor /> }
+    }
+}

@@ -1,0 +1,82 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createFromTemplate, launch, openApp, storedMaps, waitForStored } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+/** The app's wasm files this page asked for, in order, with how: `fetch` to run, `other` to prefetch. */
+function wasmRequests(page) {
+  const seen = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop();
+    if (name.endsWith('.wasm')) seen.push(`${name.startsWith('journeyscope-library-') ? 'library' : 'full'} ${r.resourceType()}`);
+  });
+  return seen;
+}
+
+test('the library runs the library module; opening a map starts the full app in the same page', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const seen = wasmRequests(page);
+  await page.goto(process.env.BASE_URL ?? 'http://127.0.0.1:8080/');
+  await page.locator('section.library').first().waitFor();
+  assert.equal(seen[0], 'library fetch');
+  assert.ok(!seen.includes('full fetch'), seen.join(', '));
+
+  await createFromTemplate(page, 'four-stage');
+  assert.ok(seen.includes('full fetch'), seen.join(', '));
+  assert.equal(await page.locator('section.library').count(), 0);
+  await waitForStored(page, (map) => map.stages.length === 4);
+  // The full app owns the page now: back in the library it lists the map, without reloading.
+  await page.getByRole('button', { name: '← All maps' }).click();
+  await page.locator('.map-row').waitFor();
+  assert.equal(seen.filter((s) => s === 'library fetch').length, 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a map or a share link opened directly runs the full app alone', async () => {
+  const page = await openApp(browser);
+  await createFromTemplate(page, 'five-stage');
+  const seen = wasmRequests(page);
+  await page.reload();
+  await page.locator('.journey-grid').waitFor();
+  assert.equal(seen[0], 'full fetch');
+  assert.ok(!seen.includes('library fetch'), seen.join(', '));
+  await page.context().close();
+});
+
+test('with storage full, a rename made in the library survives opening a map and is saved once there is room', async () => {
+  const page = await openApp(browser);
+  await createFromTemplate(page, 'four-stage');
+  await waitForStored(page, () => true);
+  await page.goto(page.url().replace(/#.*$/, '#/'));
+  await page.reload();
+  await page.locator('.map-row').waitFor();
+  await page.evaluate(() => {
+    window.realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await page.locator('.map-row-name .inline-text').click();
+  await page.getByLabel('Map name', { exact: true }).fill('Renamed while full');
+  await page.keyboard.press('Enter');
+  await page.locator('.banner.error', { hasText: 'not saved in this browser' }).waitFor();
+
+  await page.getByRole('button', { name: 'Open Renamed while full' }).click();
+  await page.locator('.journey-grid').waitFor();
+  assert.equal(await page.locator('#map-title .inline-text').evaluate((b) => b.firstChild.textContent.trim()), 'Renamed while full');
+  await page.locator('.banner.error', { hasText: 'not saved in this browser' }).waitFor();
+  assert.notEqual(Object.values(await storedMaps(page))[0].name, 'Renamed while full');
+
+  await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+  await page.getByRole('button', { name: 'Add card to Touchpoints in Decision' }).click();
+  await page.keyboard.type('Pricing page');
+  await page.keyboard.press('Enter');
+  await waitForStored(page, (map) => map.name === 'Renamed while full' && JSON.stringify(map).includes('Pricing page'));
+  assert.equal(await page.locator('.banner.error').count(), 0);
+  await page.context().close();
+});
