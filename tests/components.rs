@@ -148,7 +148,14 @@ async fn a_big_grid_shows_its_first_screen_first_and_the_rest_soon_after() {
         early < 2 * map.stages.len(),
         "{early} move buttons at first"
     );
+    let busy = || {
+        host.query_selector("table.journey-grid[aria-busy='true']")
+            .unwrap()
+            .is_some()
+    };
+    assert!(busy(), "the grid says it is still filling in");
     settle_grid().await;
+    assert!(!busy(), "the grid says it is complete");
     assert_eq!(
         host.query_selector_all("li.card").unwrap().length() as usize,
         map.cards.len()
