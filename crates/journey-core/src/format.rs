@@ -58,8 +58,21 @@ pub struct Document<'a> {
     pub revision: Option<u64>,
     pub map: Cow<'a, JourneyMap>,
     /// Read-only results for other tools, written on export; ignored on import and recomputed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "skip_scores"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<ScoresBlock>"))]
     pub scores: Option<ScoresBlock>,
+}
+
+/// Passes over a file's scores block without building it: nothing reads it, and not deriving its
+/// reader keeps that code out of the app.
+fn skip_scores<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<ScoresBlock>, D::Error> {
+    serde::de::IgnoredAny::deserialize(deserializer).map(|_| None)
 }
 
 impl<'a> Document<'a> {
@@ -308,6 +321,16 @@ mod tests {
             import_json(&compact_json(&map())),
             import_json(&export_json(&map()))
         );
+    }
+
+    #[test]
+    fn a_files_scores_block_is_passed_over_whatever_it_holds() {
+        let compact = compact_json(&map());
+        let claims = r#","scores":{"all":"whatever","made_up":[1,{"x":null}]}}"#;
+        let text = format!("{}{claims}", compact.strip_suffix('}').unwrap());
+        assert_eq!(import_json(&text), Ok(map()));
+        let broken = format!("{}{}", compact.strip_suffix('}').unwrap(), r#","scores":{"#);
+        assert!(matches!(import_json(&broken), Err(ImportError::NotJson { .. })));
     }
 
     #[test]

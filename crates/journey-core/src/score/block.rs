@@ -4,13 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::evidence::{periods, segments, Slice};
 use super::journey::Scores;
 use crate::model::{Id, JourneyMap};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScoresBlock {
     pub all: SliceScores,
@@ -20,7 +20,7 @@ pub struct ScoresBlock {
     pub segments: BTreeMap<String, SliceScores>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SliceScores {
     pub journey: Option<JourneyFigures>,
@@ -30,7 +30,7 @@ pub struct SliceScores {
     pub gains: Vec<Gain>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct JourneyFigures {
     pub score: f64,
@@ -40,7 +40,7 @@ pub struct JourneyFigures {
 }
 
 /// A stage's (`id` is the stage) or a touchpoint's (`id` is the card) figures.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Figures {
     pub id: Id,
@@ -51,7 +51,7 @@ pub struct Figures {
     pub n: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Gain {
     pub id: Id,
