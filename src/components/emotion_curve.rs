@@ -1,6 +1,6 @@
 //! The emotion curve: one line per persona across the stages, the selected persona on top.
 
-use journey_core::{Id, Persona, EMOTION_MAX};
+use journey_core::{order, Id, Persona, EMOTION_MAX};
 use yew::prelude::*;
 
 /// Width of one stage in the drawing; the SVG stretches to the stage columns.
@@ -51,7 +51,9 @@ pub fn EmotionCurve(props: &EmotionCurveProps) -> Html {
     let width = STEP * props.stages.len().max(1) as f64;
     let mut personas: Vec<(usize, &Persona)> = props.personas.iter().enumerate().collect();
     // Drawn last, so on top.
-    personas.sort_by_key(|(_, p)| p.id == props.selected);
+    order::sort_by(&mut personas, |(_, a), (_, b)| {
+        (a.id == props.selected).cmp(&(b.id == props.selected))
+    });
     let lines = personas.iter().map(|(index, persona)| {
         let values: Vec<Option<i8>> = props.stages.iter().map(|(id, _)| persona.emotion_at(*id)).collect();
         let class = classes!(

@@ -330,7 +330,10 @@ mod tests {
         let text = format!("{}{claims}", compact.strip_suffix('}').unwrap());
         assert_eq!(import_json(&text), Ok(map()));
         let broken = format!("{}{}", compact.strip_suffix('}').unwrap(), r#","scores":{"#);
-        assert!(matches!(import_json(&broken), Err(ImportError::NotJson { .. })));
+        assert!(matches!(
+            import_json(&broken),
+            Err(ImportError::NotJson { .. })
+        ));
     }
 
     #[test]

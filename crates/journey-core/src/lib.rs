@@ -14,6 +14,7 @@ pub mod library;
 pub mod merge;
 pub mod mermaid;
 pub mod model;
+pub mod order;
 pub mod picture;
 pub mod score;
 pub mod share;

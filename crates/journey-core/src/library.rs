@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use crate::edit::{Edit, EditError};
 use crate::model::{JourneyMap, Millis};
+use crate::order;
 use crate::score::evidence::periods;
 use crate::store::stored_chars;
 use crate::validate::limit_problems;
@@ -35,7 +36,9 @@ impl Library {
     /// Most recently edited first, as the library view lists them.
     pub fn by_last_edit(&self) -> Vec<&Rc<JourneyMap>> {
         let mut maps: Vec<_> = self.maps.iter().collect();
-        maps.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.name.cmp(&b.name)));
+        order::sort_by(&mut maps, |a, b| {
+            b.updated.cmp(&a.updated).then_with(|| a.name.cmp(&b.name))
+        });
         maps
     }
 

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::format::{import_document, ImportError, FORMAT_NAME, SCHEMA_VERSION};
 use crate::model::{JourneyMap, Lane, Millis, Persona, Scoring, Stage};
+use crate::order;
 
 pub const NAMESPACE: &str = "journeyscope:";
 pub const MAP_PREFIX: &str = "journeyscope:map:";
@@ -305,7 +306,7 @@ pub fn load(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
             }
         }
     }
-    loaded.backups.sort_by(|a, b| a.key.cmp(&b.key));
+    order::sort_by(&mut loaded.backups, |a, b| a.key.cmp(&b.key));
     loaded
 }
 

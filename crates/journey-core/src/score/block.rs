@@ -125,16 +125,18 @@ pub fn scores_block(map: &JourneyMap) -> Option<ScoresBlock> {
     let slice = |period: Option<String>, segment: Option<String>| {
         figures(map, &map.scores(&Slice { period, segment }))
     };
+    // Inserted one by one: collecting into a `BTreeMap` sorts first, a sort compiled per type.
+    let by_name = |names: Vec<String>, slice_of: &dyn Fn(String) -> SliceScores| {
+        let mut slices = BTreeMap::new();
+        for name in names {
+            slices.insert(name.clone(), slice_of(name));
+        }
+        slices
+    };
     Some(ScoresBlock {
         all: slice(None, None),
-        periods: periods(evidence)
-            .into_iter()
-            .map(|p| (p.clone(), slice(Some(p), None)))
-            .collect(),
-        segments: segments(evidence)
-            .into_iter()
-            .map(|s| (s.clone(), slice(None, Some(s))))
-            .collect(),
+        periods: by_name(periods(evidence), &|p| slice(Some(p), None)),
+        segments: by_name(segments(evidence), &|s| slice(None, Some(s))),
     })
 }
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::histogram::Histogram;
 use super::loyalty::PairSums;
 use crate::model::Id;
+use crate::order;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -81,14 +82,14 @@ pub fn gather_loyalty(loyalty: &[LoyaltyEvidence], slice: &Slice) -> PairSums {
 /// Every period that has answers, in order.
 pub fn periods(evidence: &[Evidence]) -> Vec<String> {
     let mut periods: Vec<String> = evidence.iter().filter_map(|e| e.period.clone()).collect();
-    periods.sort();
+    order::sort(&mut periods);
     periods.dedup();
     periods
 }
 
 pub fn segments(evidence: &[Evidence]) -> Vec<String> {
     let mut segments: Vec<String> = evidence.iter().filter_map(|e| e.segment.clone()).collect();
-    segments.sort();
+    order::sort(&mut segments);
     segments.dedup();
     segments
 }

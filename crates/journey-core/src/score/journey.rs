@@ -4,6 +4,7 @@ use super::histogram::Histogram;
 use super::metric::{Estimate, Metric};
 use super::{ci95, Z95};
 use crate::model::Id;
+use crate::order;
 
 pub struct TouchpointInput<'a> {
     pub id: Id,
@@ -152,7 +153,7 @@ pub fn score_journey(stages: &[StageInput<'_>]) -> Scores {
         .filter(|t| t.share > 0.0)
         .filter_map(|t| t.estimate.map(|e| (t.id, t.share * (100.0 - e.score))))
         .collect();
-    scores.gains.sort_by(|a, b| b.1.total_cmp(&a.1));
+    order::sort_by(&mut scores.gains, |a, b| b.1.total_cmp(&a.1));
     scores.journey = weakest.map(|(weakest_stage, _)| JourneyScore {
         score,
         se,

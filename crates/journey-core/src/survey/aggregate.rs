@@ -13,6 +13,7 @@ use super::dates::{period_key, period_name, Periodicity};
 use super::layout::{columns, detect, Column, Layout};
 use super::values::{read_cell, Cell, LabelValue};
 use crate::model::Id;
+use crate::order;
 use crate::score::{Evidence, Histogram, LoyaltyEvidence, Metric, PairSums, Plan};
 
 /// One survey column (or, in the long layout, one touchpoint name) feeding one touchpoint card.
@@ -527,17 +528,22 @@ impl Aggregator {
                 });
             }
         }
-        evidence
-            .sort_by(|a, b| (a.card, &a.period, &a.segment).cmp(&(b.card, &b.period, &b.segment)));
-        loyalty.sort_by(|a, b| (&a.period, &a.segment).cmp(&(&b.period, &b.segment)));
+        order::sort_by(&mut evidence, |a, b| {
+            (a.card, &a.period, &a.segment).cmp(&(b.card, &b.period, &b.segment))
+        });
+        order::sort_by(&mut loyalty, |a, b| {
+            (&a.period, &a.segment).cmp(&(&b.period, &b.segment))
+        });
         let mut periods: Vec<String> = evidence.iter().filter_map(|e| e.period.clone()).collect();
-        periods.sort();
+        order::sort(&mut periods);
         periods.dedup();
         let mut segments: Vec<String> = evidence.iter().filter_map(|e| e.segment.clone()).collect();
-        segments.sort();
+        order::sort(&mut segments);
         segments.dedup();
         let mut unmapped: Vec<(String, u64)> = self.unmapped.into_iter().collect();
-        unmapped.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        order::sort_by(&mut unmapped, |a, b| {
+            b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+        });
         let used = self
             .links
             .iter()
