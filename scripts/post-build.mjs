@@ -1,5 +1,6 @@
 // Trunk post-build hook. Trunk builds the full app (src/main.rs); this builds the library module
-// (src/bin/library.rs) the same way, and writes the page's loader, scripts/boot.js, naming both.
+// (src/bin/library.rs) and the embed module (src/bin/embed.rs) the same way, and writes the page's
+// loader, scripts/boot.js, naming all three.
 // The loader is a file named by its content hash, not an inline script, so the app runs under a
 // Content-Security-Policy without 'unsafe-inline'; Trunk's build-time nonces are dropped too (a
 // nonce that never changes protects nothing).
@@ -17,8 +18,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: 'inherit' });
 
-// The library module, built as Trunk builds the full app: cargo, wasm-bindgen, then wasm-opt.
-function buildLibraryModule(bin) {
+// A module built as Trunk builds the full app: cargo, wasm-bindgen, then wasm-opt.
+function buildModule(bin) {
   run('cargo', ['build', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', bin, ...(release ? ['--release'] : [])]);
   const built = join(root, 'target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${bin}.wasm`);
   const out = mkdtempSync(join(tmpdir(), `${bin}-`));
@@ -35,11 +36,15 @@ function buildLibraryModule(bin) {
   }
 }
 
-const bin = 'journeyscope-library';
-const { wasm, glue } = buildLibraryModule(bin);
-const library = { wasm: `${bin}-${hashOf(wasm)}_bg.wasm`, js: `${bin}-${hashOf(glue)}.js` };
-writeFileSync(join(dir, library.wasm), wasm);
-writeFileSync(join(dir, library.js), glue);
+function placeModule(bin) {
+  const { wasm, glue } = buildModule(bin);
+  const files = { wasm: `${bin}-${hashOf(wasm)}_bg.wasm`, js: `${bin}-${hashOf(glue)}.js` };
+  writeFileSync(join(dir, files.wasm), wasm);
+  writeFileSync(join(dir, files.js), glue);
+  return files;
+}
+const library = placeModule('journeyscope-library');
+const embed = placeModule('journeyscope-embed');
 
 // Trunk's inline loader names the full app's files; it is replaced by ours.
 const page = join(dir, 'index.html');
@@ -52,7 +57,14 @@ const full = {
   wasm: trunkLoader.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1],
 };
 if (!full.js || !full.wasm) throw new Error("Trunk's loader no longer names the app's files as expected");
-const fill = { __FULL_JS__: full.js, __FULL_WASM__: full.wasm, __LIBRARY_JS__: library.js, __LIBRARY_WASM__: library.wasm };
+const fill = {
+  __FULL_JS__: full.js,
+  __FULL_WASM__: full.wasm,
+  __LIBRARY_JS__: library.js,
+  __LIBRARY_WASM__: library.wasm,
+  __EMBED_JS__: embed.js,
+  __EMBED_WASM__: embed.wasm,
+};
 let boot = readFileSync(join(root, 'scripts', 'boot.js'), 'utf8');
 for (const [slot, name] of Object.entries(fill)) boot = boot.replace(slot, `./${name}`);
 const bootName = `boot-${hashOf(boot)}.js`;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Prints the size of the release build's two modules, raw and gzipped: the library module a first
-# visit to the library runs, and the full app a map, a share link or an embed runs. Each counts
-# the page's loader too.
+# Prints the size of the release build's three modules, raw and gzipped: the library module a
+# first visit to the library runs, the embed module a frame on another site runs, and the full app
+# a map or a share link runs. Each counts the page's loader too.
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
 report() {
@@ -19,6 +19,7 @@ report() {
 }
 printf '%-48s %10s %10s\n' file bytes gzip
 report "library module" journeyscope-library-*.wasm journeyscope-library-*.js boot-*.js
-full=$(ls journeyscope-*.wasm journeyscope-*.js | grep -v '^journeyscope-library-')
+report "embed module" journeyscope-embed-*.wasm journeyscope-embed-*.js boot-*.js
+full=$(ls journeyscope-*.wasm journeyscope-*.js | grep -v -e '^journeyscope-library-' -e '^journeyscope-embed-')
 # shellcheck disable=SC2086
 report "full app" $full boot-*.js

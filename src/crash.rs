@@ -14,6 +14,26 @@ pub fn install() {
     }));
 }
 
+/// An embed frame keeps no maps, so its crash screen only says the map cannot be shown; it
+/// also leaves out the panic's message, whose formatting would double the embed module's
+/// start-up code.
+pub fn install_for_embed() {
+    yew::set_custom_panic_hook(Box::new(|_| {
+        web_sys::console::error_1(&"Journeyscope stopped because of an error.".into());
+        let _ = show_in_frame();
+    }));
+}
+
+fn show_in_frame() -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    let body = document.body()?;
+    let screen = element(&document, "p", "This journey map cannot be shown.")?;
+    screen.set_attribute("class", "crash").ok()?;
+    body.set_text_content(None);
+    body.append_child(&screen).ok()?;
+    Some(())
+}
+
 fn element(document: &Document, tag: &str, text: &str) -> Option<Element> {
     let element = document.create_element(tag).ok()?;
     element.set_text_content(Some(text));

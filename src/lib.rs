@@ -22,6 +22,8 @@ mod views;
 pub use app::App;
 
 /// Mounts the full app, or only the read-only map when the page is opened as an embed frame.
+/// An embed frame is normally served by the embed module (`start_embed`); this covers a page
+/// whose loader could not tell.
 pub fn start() {
     crash::install();
     browser::register_offline_worker();
@@ -29,6 +31,14 @@ pub fn start() {
         route::Route::Embed(_) => drop(yew::Renderer::<embed::EmbedApp>::new().render()),
         _ => drop(yew::Renderer::<App<pages::Full>>::new().render()),
     }
+}
+
+/// Mounts the read-only map of an embed frame: the embed module (`src/bin/embed.rs`), what a
+/// visitor of a page with an embedded map loads. It keeps nothing in the browser, so it registers
+/// no offline worker either (which would fetch the whole app in the background).
+pub fn start_embed() {
+    crash::install_for_embed();
+    drop(yew::Renderer::<embed::EmbedApp>::new().render());
 }
 
 thread_local! {

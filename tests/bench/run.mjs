@@ -31,14 +31,16 @@ function record(name, unit, samples, budget = null) {
   results.push({ name, unit, median: at(0.5), p95: at(0.95), runs: samples.length, budget });
 }
 
-// Sizes of what a visit downloads: a first visit to the library runs the library module; a map
-// opened directly, a share link or an embed runs the full app (so does the library, once a map
-// is opened from it). Both start from the same loader, boot-<hash>.js.
+// Sizes of what a visit downloads: a first visit to the library runs the library module; a frame
+// showing a map on another site runs the embed module; a map opened directly or a share link runs
+// the full app (so does the library, once a map is opened from it). All start from the same
+// loader, boot-<hash>.js.
 const files = readdirSync(DIST);
 const named = (pattern) => files.filter((f) => pattern.test(f));
 const boot = named(/^boot-[0-9a-f]{8,16}\.js$/);
 const modules = {
   'library module': named(/^journeyscope-library-[0-9a-f]{8,16}(_bg)?\.(wasm|js)$/),
+  'embed module': named(/^journeyscope-embed-[0-9a-f]{8,16}(_bg)?\.(wasm|js)$/),
   'full app': named(/^journeyscope-[0-9a-f]{8,16}(_bg)?\.(wasm|js)$/),
 };
 const css = files.filter((f) => f.endsWith('.css'));

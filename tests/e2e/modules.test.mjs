@@ -11,7 +11,8 @@ function wasmRequests(page) {
   const seen = [];
   page.on('request', (r) => {
     const name = new URL(r.url()).pathname.split('/').pop();
-    if (name.endsWith('.wasm')) seen.push(`${name.startsWith('journeyscope-library-') ? 'library' : 'full'} ${r.resourceType()}`);
+    const module = name.match(/^journeyscope-(library|embed)-/)?.[1] ?? 'full';
+    if (name.endsWith('.wasm')) seen.push(`${module} ${r.resourceType()}`);
   });
   return seen;
 }
@@ -47,6 +48,27 @@ test('a map or a share link opened directly runs the full app alone', async () =
   await page.locator('.journey-grid').waitFor();
   assert.equal(seen[0], 'full fetch');
   assert.ok(!seen.includes('library fetch'), seen.join(', '));
+  await page.context().close();
+});
+
+test('an embed frame runs the embed module alone and shows the map read-only', async () => {
+  const page = await openApp(browser);
+  await createFromTemplate(page, 'ecommerce');
+  await page.getByRole('button', { name: 'Share…' }).click();
+  const link = await page.getByRole('dialog', { name: 'Share this map' }).getByLabel('Share link').inputValue();
+  const visitor = await browser.newContext();
+  const frame = await visitor.newPage();
+  const errors = [];
+  frame.on('pageerror', (e) => errors.push(e.message));
+  const seen = wasmRequests(frame);
+  await frame.goto(link.replace('#/view/', '#/embed/'));
+  await frame.locator('table.journey-grid.read-only').waitFor();
+  assert.deepEqual(seen, ['embed fetch']);
+  assert.ok(await frame.locator('table.journey-grid.read-only').getByText('Stops scrolling and taps the ad').count() > 0);
+  assert.equal(await frame.locator('button[aria-label^="Move stage"]').count(), 0);
+  assert.equal(await frame.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 0);
+  assert.deepEqual(errors, []);
+  await visitor.close();
   await page.context().close();
 });
 
