@@ -1,6 +1,6 @@
-//! The Journeyscope web app: a thin Yew layer over `journey_core`. `main.rs` only calls `start`
-//! and `bin/library.rs` only `start_library`; the library target exists so browser tests can
-//! mount components too.
+//! The Journeyscope web app: a thin Yew layer over `journey_core`. `main.rs` only calls `start`,
+//! `bin/library.rs` `start_library` and `bin/embed.rs` `start_embed`; the library target exists
+//! so browser tests can mount components too.
 
 mod app;
 mod browser;

@@ -34,80 +34,82 @@ pub struct Full;
 
 impl Pages for Full {
     fn page(route: &Route, context: PageContext) -> Html {
-        let PageContext { state, notice } = context;
-        let on_back = Callback::from(|_: ()| Route::Library.go());
         match route {
-            Route::Map(id) => match state.library.get(id) {
-                Some(map) => {
-                    let on_change = {
-                        let state = state.clone();
-                        Callback::from(move |map: Rc<JourneyMap>| {
-                            state.dispatch(LibraryAction::Replace(map))
-                        })
-                    };
-                    let on_png = {
-                        let (state, id) = (state.clone(), id.clone());
-                        let report = report_download(notice.clone());
-                        Callback::from(move |kind: Export| {
-                            let Some((name, picture)) =
-                                state.library.get(&id).and_then(|m| picture(m, kind))
-                            else {
-                                return;
-                            };
-                            let report = report.clone();
-                            wasm_bindgen_futures::spawn_local(async move {
-                                report(download_png(&name, &picture).await);
-                            });
-                        })
-                    };
-                    let on_copy = Callback::from(|(text, answer): (String, Callback<bool>)| {
-                        wasm_bindgen_futures::spawn_local(async move {
-                            answer.emit(copy_text(&text).await)
-                        });
-                    });
-                    let on_export = {
-                        let (map, report) = (map.clone(), report_download(notice.clone()));
-                        Callback::from(move |kind: Export| {
-                            let file = export(&map, kind);
-                            report(download(&file.name, file.mime, &file.text));
-                        })
-                    };
-                    html! {
-                        <MapView key={id.clone()} map={map.clone()} {on_change} {on_back}
-                            {on_export} {on_png} {on_copy} />
-                    }
-                }
-                None => html! {
-                    <section class="missing" aria-labelledby="missing-title">
-                        <h2 id="missing-title">{ "This map is not in this browser" }</h2>
-                        <p>{ "It may have been deleted, or it was made in another browser. Maps live only where they were made; move them with Export JSON and Import JSON." }</p>
-                        <button type="button" onclick={on_back.reform(|_| ())}>{ "← All maps" }</button>
-                    </section>
-                },
-            },
-            Route::Shared(payload) => {
-                let on_save_copy = Callback::from(move |map: JourneyMap| {
-                    let fresh_id = fresh_map_id();
-                    let id = state.library.import_id(&map, &fresh_id);
-                    notice.set(Some(Notice::Info(format!(
-                        "Saved a copy of “{}” to your maps.",
-                        map.name
-                    ))));
-                    state.dispatch(LibraryAction::Import {
-                        map: Box::new(map),
-                        fresh_id,
-                        now: now(),
-                    });
-                    Route::Map(id).go();
-                });
-                html! { <SharedView payload={payload.clone()} embed={false} {on_save_copy} /> }
-            }
+            Route::Map(id) => map_page(id, context),
+            Route::Shared(payload) => shared_page(payload, context),
             Route::Embed(payload) => {
                 html! { <SharedView payload={payload.clone()} embed={true} /> }
             }
             Route::Library | Route::DebugPanic => Html::default(),
         }
     }
+}
+
+/// The editor of the map with this id, with the file IO it asks for.
+fn map_page(id: &str, PageContext { state, notice }: PageContext) -> Html {
+    let on_back = Callback::from(|_: ()| Route::Library.go());
+    let Some(map) = state.library.get(id).cloned() else {
+        return html! {
+            <section class="missing" aria-labelledby="missing-title">
+                <h2 id="missing-title">{ "This map is not in this browser" }</h2>
+                <p>{ "It may have been deleted, or it was made in another browser. Maps live only where they were made; move them with Export JSON and Import JSON." }</p>
+                <button type="button" onclick={on_back.reform(|_| ())}>{ "← All maps" }</button>
+            </section>
+        };
+    };
+    let on_change = {
+        let state = state.clone();
+        Callback::from(move |map: Rc<JourneyMap>| state.dispatch(LibraryAction::Replace(map)))
+    };
+    let on_export = {
+        let (state, id) = (state.clone(), id.to_string());
+        let report = report_download(notice.clone());
+        Callback::from(move |kind: Export| {
+            if let Some(map) = state.library.get(&id) {
+                let file = export(map, kind);
+                report(download(&file.name, file.mime, &file.text));
+            }
+        })
+    };
+    let on_png = {
+        let id = id.to_string();
+        let report = report_download(notice);
+        Callback::from(move |kind: Export| {
+            let Some((name, picture)) = state.library.get(&id).and_then(|m| picture(m, kind))
+            else {
+                return;
+            };
+            let report = report.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                report(download_png(&name, &picture).await);
+            });
+        })
+    };
+    let on_copy = Callback::from(|(text, answer): (String, Callback<bool>)| {
+        wasm_bindgen_futures::spawn_local(async move { answer.emit(copy_text(&text).await) });
+    });
+    html! {
+        <MapView key={id.to_string()} {map} {on_change} {on_back} {on_export} {on_png} {on_copy} />
+    }
+}
+
+/// A share link's map, read-only, which can be saved into this browser's maps.
+fn shared_page(payload: &str, PageContext { state, notice }: PageContext) -> Html {
+    let on_save_copy = Callback::from(move |map: JourneyMap| {
+        let fresh_id = fresh_map_id();
+        let id = state.library.import_id(&map, &fresh_id);
+        notice.set(Some(Notice::Info(format!(
+            "Saved a copy of “{}” to your maps.",
+            map.name
+        ))));
+        state.dispatch(LibraryAction::Import {
+            map: Box::new(map),
+            fresh_id,
+            now: now(),
+        });
+        Route::Map(id).go();
+    });
+    html! { <SharedView payload={payload.to_string()} embed={false} {on_save_copy} /> }
 }
 
 /// The library module's one other page: it asks the page to start the full app, which then
