@@ -9,7 +9,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
 import { launch } from '../e2e/helpers.mjs';
 import { bigMap, measuredMap, wideCsv } from './inputs.mjs';
 
@@ -130,6 +130,13 @@ async function memory(tab) {
 }
 
 const big = { id: 'big', text: bigMap(SHAPE) };
+// A 100-card map in an embed frame, as a page embedding it would show it: the address fragment
+// carries the map file, zlib-deflated and base64url-encoded, as share links and journey-map.js do.
+const embedded = (() => {
+  // A file carries no storage revision.
+  const { revision, ...file } = JSON.parse(bigMap({ stages: 10, lanes: 5, cards: 2 }));
+  return `j1.${deflateSync(JSON.stringify(file)).toString('base64url')}`;
+})();
 const browser = await launch();
 const samples = {};
 const add = (name, value) => { (samples[name] ??= []).push(value); };
@@ -145,6 +152,11 @@ try {
     add('first load transferred', await first.evaluate(() => performance.getEntriesByType('navigation')
       .concat(performance.getEntriesByType('resource')).reduce((n, e) => n + e.transferSize, 0)));
     await first.context().close();
+
+    const frame = await page(browser);
+    await frame.goto(`${BASE_URL}#/embed/${embedded}`);
+    add('embed frame visible (100-card map)', await visible(frame, 'map'));
+    await frame.context().close();
   }
 
   for (let run = 0; run < (ONLY === 'import' ? 0 : RUNS); run++) {
