@@ -72,6 +72,13 @@ fn too_long(report: &mut Report, path: impl FnOnce() -> String, text: &str, max:
     }
 }
 
+/// `too_long` for each (field, text, limit) of item `i` of `list`, at `list[i].field`.
+fn item_too_long(report: &mut Report, list: &str, i: usize, fields: &[(&str, &str, usize)]) {
+    for &(field, text, max) in fields {
+        too_long(report, || format!("{list}[{i}].{field}"), text, max);
+    }
+}
+
 /// Only the size limits, cheap enough to check after every edit.
 pub fn limit_problems(map: &JourneyMap) -> Vec<ValidationError> {
     let mut report = Report { errors: Vec::new() };
@@ -106,54 +113,27 @@ pub fn limit_problems(map: &JourneyMap) -> Vec<ValidationError> {
         "histograms",
     );
     for (i, s) in map.stages.iter().enumerate() {
-        too_long(
-            &mut report,
-            || format!("stages[{i}].name"),
-            &s.name,
-            MAX_NAME,
-        );
-        too_long(
-            &mut report,
-            || format!("stages[{i}].description"),
-            s.description.as_deref().unwrap_or(""),
-            MAX_TEXT,
-        );
+        let description = s.description.as_deref().unwrap_or("");
+        let fields = [
+            ("name", &*s.name, MAX_NAME),
+            ("description", description, MAX_TEXT),
+        ];
+        item_too_long(&mut report, "stages", i, &fields);
     }
     for (i, l) in map.lanes.iter().enumerate() {
-        too_long(
-            &mut report,
-            || format!("lanes[{i}].title"),
-            &l.title,
-            MAX_NAME,
-        );
+        item_too_long(&mut report, "lanes", i, &[("title", &l.title, MAX_NAME)]);
     }
     for (i, p) in map.personas.iter().enumerate() {
-        too_long(
-            &mut report,
-            || format!("personas[{i}].name"),
-            &p.name,
-            MAX_NAME,
-        );
-        too_long(
-            &mut report,
-            || format!("personas[{i}].description"),
-            &p.description,
-            MAX_TEXT,
-        );
+        let fields = [
+            ("name", &*p.name, MAX_NAME),
+            ("description", &p.description, MAX_TEXT),
+        ];
+        item_too_long(&mut report, "personas", i, &fields);
     }
     for (i, c) in map.cards.iter().enumerate() {
-        too_long(
-            &mut report,
-            || format!("cards[{i}].text"),
-            &c.text,
-            MAX_TEXT,
-        );
-        too_long(
-            &mut report,
-            || format!("cards[{i}].note"),
-            c.note.as_deref().unwrap_or(""),
-            MAX_TEXT,
-        );
+        let note = c.note.as_deref().unwrap_or("");
+        let fields = [("text", &*c.text, MAX_TEXT), ("note", note, MAX_TEXT)];
+        item_too_long(&mut report, "cards", i, &fields);
     }
     report.errors
 }
