@@ -12,7 +12,9 @@ const EMBED = { js: '__EMBED_JS__', wasm: '__EMBED_WASM__' };
 async function run(files, wasm) {
   const bindings = await import(files.js);
   const exports = await bindings.default({ module_or_path: wasm });
-  dispatchEvent(new CustomEvent('journeyscope:started', { detail: { memory: exports.memory } }));
+  // Release builds shorten the wasm's export names, so the memory is found by its type.
+  const memory = Object.values(exports).find((value) => value instanceof WebAssembly.Memory);
+  dispatchEvent(new CustomEvent('journeyscope:started', { detail: { memory } }));
   return bindings;
 }
 

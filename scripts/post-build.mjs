@@ -6,10 +6,11 @@
 // nonce that never changes protects nothing).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
@@ -17,34 +18,73 @@ const release = process.env.TRUNK_PROFILE === 'release';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+const features = ['bulk-memory', 'nontrapping-float-to-int', 'reference-types', 'sign-ext', 'mutable-globals']
+  .map((f) => `--enable-${f}`);
+
+const shrinkJs = async (code) =>
+  (await minify(code, { module: true, compress: { passes: 2 }, format: { comments: false } })).code;
+
+/**
+ * Release only. wasm-bindgen names every function the glue hands the wasm after the Rust item and a
+ * hash (`__wbg_appendChild_dbf7ad2f48413560`), and both files spell every name out: binaryen renames
+ * the imports and exports to a letter or two and prints the renaming, which is applied to the glue
+ * before terser shrinks it. Six to seven KB gzip a module.
+ */
+async function shrink(wasmPath, glue) {
+  const before = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath)));
+  const printed = execFileSync('wasm-opt', [...features, '--minify-imports-and-exports-and-modules', wasmPath, '-o', wasmPath], { cwd: root, encoding: 'utf8' });
+  const renamed = JSON.parse(printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1));
+  const after = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath)));
+  const modules = new Set(before.map((i) => i.module));
+  const [module] = new Set(after.map((i) => i.module));
+  if (modules.size !== 1 || after.length !== before.length) {
+    throw new Error(`the glue's imports come from ${modules.size} modules; one was expected`);
+  }
+  const [oldModule] = modules;
+  const swap = (text, pattern, replacement, what) => {
+    const found = text.split(pattern).length - 1;
+    if (found !== 1) throw new Error(`the glue names ${what} ${found} times, not once`);
+    return text.replace(pattern, replacement);
+  };
+  let js = swap(glue, `${JSON.stringify(oldModule)}: import0`, `${JSON.stringify(module)}: import0`, oldModule);
+  for (const [, name, short] of renamed.imports) {
+    js = swap(js, `\n        ${name}: function(`, `\n        ${JSON.stringify(short)}: function(`, name);
+  }
+  const exports = new Map(renamed.exports);
+  js = js.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (whole, name) => {
+    if (!exports.has(name)) throw new Error(`the glue calls wasm.${name}, which the wasm does not export`);
+    return `wasm[${JSON.stringify(exports.get(name))}]`;
+  });
+  return Buffer.from(await shrinkJs(js));
+}
 
 // A module built as Trunk builds the full app: cargo, wasm-bindgen, then wasm-opt.
-function buildModule(bin) {
+async function buildModule(bin) {
   run('cargo', ['build', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', bin, ...(release ? ['--release'] : [])]);
   const built = join(root, 'target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${bin}.wasm`);
   const out = mkdtempSync(join(tmpdir(), `${bin}-`));
   try {
     run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, built]);
     const wasm = join(out, `${bin}_bg.wasm`);
+    let glue = readFileSync(join(out, `${bin}.js`), 'utf8');
     if (release) {
-      const features = ['bulk-memory', 'nontrapping-float-to-int', 'reference-types', 'sign-ext', 'mutable-globals'];
-      run('wasm-opt', ['-Oz', ...features.map((f) => `--enable-${f}`), wasm, '-o', wasm]);
+      run('wasm-opt', ['-Oz', ...features, wasm, '-o', wasm]);
+      glue = await shrink(wasm, glue);
     }
-    return { wasm: readFileSync(wasm), glue: readFileSync(join(out, `${bin}.js`)) };
+    return { wasm: readFileSync(wasm), glue };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 }
 
-function placeModule(bin) {
-  const { wasm, glue } = buildModule(bin);
+function place({ wasm, glue }, bin) {
   const files = { wasm: `${bin}-${hashOf(wasm)}_bg.wasm`, js: `${bin}-${hashOf(glue)}.js` };
   writeFileSync(join(dir, files.wasm), wasm);
   writeFileSync(join(dir, files.js), glue);
   return files;
 }
-const library = placeModule('journeyscope-library');
-const embed = placeModule('journeyscope-embed');
+const library = place(await buildModule('journeyscope-library'), 'journeyscope-library');
+const embed = place(await buildModule('journeyscope-embed'), 'journeyscope-embed');
 
 // Trunk's inline loader names the full app's files; it is replaced by ours.
 const page = join(dir, 'index.html');
@@ -52,11 +92,19 @@ let html = readFileSync(page, 'utf8');
 const inline = /<script type="module"[^>]*>([\s\S]*?)<\/script>/;
 const trunkLoader = html.match(inline)?.[1];
 if (!trunkLoader) throw new Error('index.html has no inline module script to replace');
-const full = {
+let full = {
   js: trunkLoader.match(/from '\.\/([^']+\.js)'/)?.[1],
   wasm: trunkLoader.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1],
 };
 if (!full.js || !full.wasm) throw new Error("Trunk's loader no longer names the app's files as expected");
+if (release) {
+  // Renamed after their new content, as the other modules are.
+  const wasmPath = join(dir, full.wasm);
+  const glue = await shrink(wasmPath, readFileSync(join(dir, full.js), 'utf8'));
+  const wasm = readFileSync(wasmPath);
+  for (const name of Object.values(full)) unlinkSync(join(dir, name));
+  full = place({ wasm, glue }, 'journeyscope');
+}
 const fill = {
   __FULL_JS__: full.js,
   __FULL_WASM__: full.wasm,
@@ -67,6 +115,7 @@ const fill = {
 };
 let boot = readFileSync(join(root, 'scripts', 'boot.js'), 'utf8');
 for (const [slot, name] of Object.entries(fill)) boot = boot.replace(slot, `./${name}`);
+if (release) boot = await shrinkJs(boot);
 const bootName = `boot-${hashOf(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 

@@ -30,7 +30,7 @@ async function keep(pageResponse) {
   await Promise.all(wanted.map((url) => fetched(cache, url)));
   const loader = wanted.find((url) => /\/boot-[0-9a-f]+\.js$/.test(url));
   if (loader) {
-    const modules = assetsOf(await (await cache.match(loader)).text(), /'(\.\/[^']+)'/g);
+    const modules = assetsOf(await (await cache.match(loader)).text(), /["'](\.\/[^"']+)["']/g);
     await Promise.all(modules.map((url) => fetched(cache, url)));
     wanted.push(...modules);
   }
