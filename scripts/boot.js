@@ -1,32 +1,40 @@
 // Starts Journeyscope. A page opened on the library, as most first visits are, runs the library
-// module: the app without the map editor and the shared views, about half its size. A frame
-// showing a map on another site runs the embed module, the read-only map alone. A map or a share
-// link runs the full app. When the library module opens a map it raises
-// `journeyscope:full-app`: the full app is fetched and compiled, the library module is stopped
-// (it writes anything unsaved as it goes) and the full app starts on the same page.
+// module: the app without the map editor, the shared views and the file writers and readers. A
+// frame showing a map on another site runs the embed module, the read-only map alone. A map or a
+// share link runs the full app. On the library page the full app is instantiated, not started,
+// the first time the library module borrows its file tools (export, import, templates) or opens a
+// map; opening a map raises `journeyscope:full-app`: the library module is stopped (it writes
+// anything unsaved as it goes) and the full app starts on the same page.
 // scripts/post-build.mjs fills in the file names.
 const FULL = { js: '__FULL_JS__', wasm: '__FULL_WASM__' };
 const LIBRARY = { js: '__LIBRARY_JS__', wasm: '__LIBRARY_WASM__' };
 const EMBED = { js: '__EMBED_JS__', wasm: '__EMBED_WASM__' };
 
-async function run(files, wasm) {
+async function load(files) {
   const bindings = await import(files.js);
-  const exports = await bindings.default({ module_or_path: wasm });
+  const exports = await bindings.default({ module_or_path: fetch(files.wasm) });
   // Release builds shorten the wasm's export names, so the memory is found by its type.
   const memory = Object.values(exports).find((value) => value instanceof WebAssembly.Memory);
-  dispatchEvent(new CustomEvent('journeyscope:started', { detail: { memory } }));
+  return { bindings, started: () => dispatchEvent(new CustomEvent('journeyscope:started', { detail: { memory } })) };
+}
+
+// The full app waits to be told to start; the other two start as they are instantiated.
+async function run(files, { told = false } = {}) {
+  const { bindings, started } = await load(files);
+  if (told) bindings.start();
+  started();
   return bindings;
 }
 
 const hash = location.hash;
 if (/^#\/embed\/./.test(hash)) {
-  await run(EMBED, fetch(EMBED.wasm));
+  await run(EMBED);
 } else if (/^#\/(map|view)\/./.test(hash) || hash === '#/debug/panic') {
-  await run(FULL, fetch(FULL.wasm));
+  await run(FULL, { told: true });
 } else {
-  // The full app is fetched once the library is up and the browser idle, so opening a map
-  // compiles it from the cache.
-  const library = run(LIBRARY, fetch(LIBRARY.wasm)).then((bindings) => {
+  // The full app is fetched once the library is up and the browser idle, so borrowing its tools
+  // or opening a map compiles it from the cache.
+  const library = run(LIBRARY).then((bindings) => {
     (window.requestIdleCallback ?? setTimeout)(() => {
       for (const href of [FULL.js, FULL.wasm]) {
         document.head.append(Object.assign(document.createElement('link'), { rel: 'prefetch', href }));
@@ -34,14 +42,21 @@ if (/^#\/embed\/./.test(hash)) {
     });
     return bindings;
   });
+  let full;
+  const unstarted = () => (full ??= load(FULL).catch((error) => {
+    full = undefined;
+    throw error;
+  }));
+  // src/handoff.rs calls this for the full app's file tools.
+  globalThis.journeyscopeTools = () => unstarted().then(({ bindings }) => bindings);
   addEventListener(
     'journeyscope:full-app',
     async () => {
-      const compiled = WebAssembly.compileStreaming(fetch(FULL.wasm));
-      const [running] = await Promise.all([library, compiled]);
+      const [running, { bindings, started }] = await Promise.all([library, unstarted()]);
       // Maps storage refused (blocked or full) go across in memory; src/handoff.rs takes them.
       globalThis.journeyscopeCarried = await running.stop();
-      await run(FULL, compiled);
+      bindings.start();
+      started();
     },
     { once: true },
   );

@@ -1,9 +1,9 @@
 //! The root: loads the library, follows the route, saves, and does the file IO the views ask for.
 //! Which pages it has besides the library is its type parameter (see `pages`).
 
-use journey_core::exports::{map_file, read_map};
+use journey_core::exports::ExportFile;
 use journey_core::store::Backup;
-use journey_core::Template;
+use journey_core::{JourneyMap, Template};
 use yew::prelude::*;
 
 use crate::browser::{fresh_map_id, now};
@@ -61,21 +61,25 @@ pub fn App<P: Pages>() -> Html {
         });
     }
 
+    let save_file = {
+        let report = report_download(notice.clone());
+        move |file: Result<ExportFile, String>| {
+            report(file.and_then(|file| download(&file.name, file.mime, &file.text)))
+        }
+    };
     let on_export = {
-        let (state, report) = (state.clone(), report_download(notice.clone()));
+        let (state, save_file) = (state.clone(), save_file.clone());
         Callback::from(move |id: String| {
             if let Some(map) = state.library.get(&id) {
-                let file = map_file(map);
-                report(download(&file.name, file.mime, &file.text));
+                P::export_file(map, Box::new(save_file.clone()));
             }
         })
     };
     let on_export_all = {
-        let (state, report) = (state.clone(), report_download(notice.clone()));
+        let state = state.clone();
         Callback::from(move |_| {
             for map in state.library.maps() {
-                let file = map_file(map);
-                report(download(&file.name, file.mime, &file.text));
+                P::export_file(map, Box::new(save_file.clone()));
             }
         })
     };
@@ -88,8 +92,8 @@ pub fn App<P: Pages>() -> Html {
     let on_file = {
         let (state, notice) = (state.clone(), notice.clone());
         Callback::from(move |(name, text): (String, Result<String, String>)| {
-            let parsed = text.and_then(|text| read_map(&text, fresh_map_id(), now()));
-            match parsed {
+            let (state, notice) = (state.clone(), notice.clone());
+            let imported = move |parsed: Result<JourneyMap, String>| match parsed {
                 Ok(map) => {
                     notice.set(Some(Notice::Info(format!(
                         "Imported “{}” from {name}.",
@@ -104,6 +108,10 @@ pub fn App<P: Pages>() -> Html {
                 Err(e) => notice.set(Some(Notice::Error(format!(
                     "{name} was not imported: {e}. Your maps are unchanged."
                 )))),
+            };
+            match text {
+                Ok(text) => P::read_file(text, fresh_map_id(), now(), Box::new(imported)),
+                Err(e) => imported(Err(e)),
             }
         })
     };
@@ -112,15 +120,18 @@ pub fn App<P: Pages>() -> Html {
         Callback::from(move |id: String| state.dispatch(make(id)))
     };
     let on_create = {
-        let state = state.clone();
+        let (state, notice) = (state.clone(), notice.clone());
         Callback::from(move |template: Template| {
-            let id = fresh_map_id();
-            state.dispatch(LibraryAction::Create {
-                template,
-                id: id.clone(),
-                now: now(),
-            });
-            Route::Map(id).go();
+            let (state, notice) = (state.clone(), notice.clone());
+            let created = move |made: Result<JourneyMap, String>| match made {
+                Ok(map) => {
+                    let id = map.id.clone();
+                    state.dispatch(LibraryAction::Create(Box::new(map)));
+                    Route::Map(id).go();
+                }
+                Err(e) => notice.set(Some(Notice::Error(format!("No map was made: {e}.")))),
+            };
+            P::from_template(template, fresh_map_id(), now(), Box::new(created));
         })
     };
     let on_rename = {

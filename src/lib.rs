@@ -1,6 +1,6 @@
-//! The Journeyscope web app: a thin Yew layer over `journey_core`. `main.rs` only calls `start`,
-//! `bin/library.rs` `start_library` and `bin/embed.rs` `start_embed`; the library target exists
-//! so browser tests can mount components too.
+//! The Journeyscope web app: a thin Yew layer over `journey_core`. `main.rs` exports `start` and
+//! the file tools (`tools`), `bin/library.rs` calls `start_library` and `bin/embed.rs`
+//! `start_embed`; the library target exists so browser tests can mount components too.
 
 mod app;
 mod browser;
@@ -17,6 +17,7 @@ pub mod score_context;
 mod state;
 mod storage;
 mod survey_run;
+pub mod tools;
 mod views;
 
 pub use app::App;

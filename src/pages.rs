@@ -1,11 +1,18 @@
 //! The pages besides the library, chosen by the root's type parameter. The full app has the map
 //! editor and the shared views; the library module that a first visit loads has none of that
 //! code, and hands the page over to the full app when a map is opened (see `docs/architecture.md`).
+//! The library's file work (export, import, templates) is the type's too: the library module
+//! borrows the full app's, so the writers and readers it needs for little else stay out of it.
 
 use std::rc::Rc;
 
-use journey_core::exports::{export, picture, Export};
-use journey_core::JourneyMap;
+use journey_core::exports::{
+    export, map_file, picture, read_map, Export, ExportFile, MAP_FILE_MIME,
+};
+use journey_core::store::carry;
+use journey_core::{JourneyMap, Millis, Template};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::app::report_download;
@@ -13,6 +20,7 @@ use crate::browser::{fresh_map_id, now};
 use crate::components::banners::Notice;
 use crate::components::opening_editor::OpeningEditor;
 use crate::files::{copy_text, download, download_png};
+use crate::handoff;
 use crate::route::Route;
 use crate::state::library::{LibraryAction, LibraryState};
 use crate::views::map::MapView;
@@ -24,9 +32,19 @@ pub struct PageContext {
     pub notice: UseStateHandle<Option<Notice>>,
 }
 
+/// What the library's file work hands back, when it is done.
+pub type Done<T> = Box<dyn FnOnce(Result<T, String>)>;
+
 pub trait Pages: 'static {
     /// The page for any route but the library's.
     fn page(route: &Route, context: PageContext) -> Html;
+    /// A map's JSON file, for the library's Export.
+    fn export_file(map: &JourneyMap, done: Done<ExportFile>);
+    /// A map from a file the user chose or dropped: a map file, or a Mermaid journey (given
+    /// `new_id`).
+    fn read_file(text: String, new_id: String, now: Millis, done: Done<JourneyMap>);
+    /// A new map from a template.
+    fn from_template(template: Template, id: String, now: Millis, done: Done<JourneyMap>);
 }
 
 /// The full app: the map editor, a shared map, an embedded map.
@@ -42,6 +60,18 @@ impl Pages for Full {
             }
             Route::Library | Route::DebugPanic => Html::default(),
         }
+    }
+
+    fn export_file(map: &JourneyMap, done: Done<ExportFile>) {
+        done(Ok(map_file(map)));
+    }
+
+    fn read_file(text: String, new_id: String, now: Millis, done: Done<JourneyMap>) {
+        done(read_map(&text, new_id, now));
+    }
+
+    fn from_template(template: Template, id: String, now: Millis, done: Done<JourneyMap>) {
+        done(Ok(template.build(id, now)));
     }
 }
 
@@ -119,5 +149,31 @@ pub struct HandOff;
 impl Pages for HandOff {
     fn page(_: &Route, _: PageContext) -> Html {
         html! { <OpeningEditor /> }
+    }
+
+    fn export_file(map: &JourneyMap, done: Done<ExportFile>) {
+        let carried = JsValue::from(carry([map]));
+        spawn_local(async move {
+            let answer = handoff::borrow("export_file", [carried]).await;
+            done(answer.map(|parts| {
+                let parts = js_sys::Array::from(&parts);
+                let part = |i| parts.get(i).as_string().unwrap_or_default();
+                ExportFile {
+                    name: part(0),
+                    mime: MAP_FILE_MIME,
+                    text: part(1),
+                }
+            }))
+        });
+    }
+
+    fn read_file(text: String, new_id: String, now: Millis, done: Done<JourneyMap>) {
+        let args = [text.into(), new_id.into(), (now as f64).into()];
+        spawn_local(async move { done(handoff::borrow_map("read_file", args).await) });
+    }
+
+    fn from_template(template: Template, id: String, now: Millis, done: Done<JourneyMap>) {
+        let args = [template.slug().into(), id.into(), (now as f64).into()];
+        spawn_local(async move { done(handoff::borrow_map("from_template", args).await) });
     }
 }

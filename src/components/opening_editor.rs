@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-/// The event the page's loader (`scripts/boot-out.mjs`) waits for to start the full app.
+/// The event the page's loader (`scripts/boot.js`) waits for to start the full app.
 pub const FULL_APP_EVENT: &str = "journeyscope:full-app";
 
 #[component]

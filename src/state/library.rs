@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
 use journey_core::store::{Backup, Loaded, Unreadable};
-use journey_core::{JourneyMap, Library, Millis, Template};
+use journey_core::{JourneyMap, Library, Millis};
 use yew::Reducible;
 
 use crate::storage::StorageError;
@@ -25,11 +25,8 @@ pub struct LibraryState {
 }
 
 pub enum LibraryAction {
-    Create {
-        template: Template,
-        id: String,
-        now: Millis,
-    },
+    /// A map just made from a template.
+    Create(Box<JourneyMap>),
     Import {
         map: Box<JourneyMap>,
         fresh_id: String,
@@ -130,7 +127,7 @@ impl Reducible for LibraryState {
         // "Undo delete" is offered until the user does something else in the library.
         if matches!(
             action,
-            LibraryAction::Create { .. }
+            LibraryAction::Create(_)
                 | LibraryAction::Import { .. }
                 | LibraryAction::Rename { .. }
                 | LibraryAction::Duplicate { .. }
@@ -138,9 +135,7 @@ impl Reducible for LibraryState {
             next.deleted = None;
         }
         match action {
-            LibraryAction::Create { template, id, now } => {
-                next.library.add(template.build(id, now));
-            }
+            LibraryAction::Create(map) => next.library.add(*map),
             LibraryAction::Import { map, fresh_id, now } => {
                 next.library.import(*map, fresh_id, now);
             }

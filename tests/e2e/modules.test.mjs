@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFromTemplate, launch, openApp, storedMaps, waitForStored } from './helpers.mjs';
+import { createFromTemplate, downloadFrom, importFile, launch, mapWithPeriods, openApp, storedMaps, waitForStored } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -38,6 +38,62 @@ test('the library runs the library module; opening a map starts the full app in 
   assert.equal(seen.filter((s) => s === 'library fetch').length, 1);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the library borrows the full app for files without starting it, and opening a map starts that instance', async () => {
+  const page = await openApp(browser, {
+    init: () => addEventListener('journeyscope:started', () => { window.startedModules = (window.startedModules ?? 0) + 1; }),
+  });
+  const seen = wasmRequests(page);
+  await page.reload();
+  await page.locator('section.library').first().waitFor();
+  const started = () => page.evaluate(() => window.startedModules);
+
+  // A map file read by the full app's reader; the library module stays on the page.
+  await importFile(page, 'answers.journey.json', mapWithPeriods('answers', 'Checkout answers', ['2026-01']));
+  await page.locator('.banner.info', { hasText: 'Imported “Checkout answers” from answers.journey.json' }).waitFor();
+  // (Besides the full app's prefetch once the library is idle.)
+  const fetched = () => seen.filter((request) => request.endsWith(' fetch'));
+  assert.deepEqual(fetched(), ['library fetch', 'full fetch']);
+  assert.equal(await started(), 1);
+  assert.equal(await page.locator('section.library').count(), 2);
+
+  // Its export has the scores block, which only the full app can write: one touchpoint answered
+  // 1–5 by 1, 2, 3, 4 and 5 people has a mean of 55 / 15, 2.6667 of the scale's 4 points, 66.6667.
+  const file = await downloadFrom(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
+  assert.equal(file.name, 'checkout-answers.journey.json');
+  const exported = JSON.parse(file.text);
+  assert.equal(exported.map.name, 'Checkout answers');
+  assert.equal(exported.scores.all.touchpoints[0].score, 66.6667);
+  assert.equal(await started(), 1);
+
+  // A template's map is made by the full app too, then opening it starts the same instance.
+  await createFromTemplate(page, 'four-stage');
+  assert.equal(await started(), 2);
+  assert.deepEqual(fetched(), ['library fetch', 'full fetch'], 'the full app was fetched once');
+  await waitForStored(page, (map) => map.stages.length === 4);
+  assert.equal(Object.keys(await storedMaps(page)).length, 2);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('when the full app cannot be fetched, the library says so, changes nothing, and tries again next time', async () => {
+  const page = await openApp(browser);
+  await importFile(page, 'a.journey.json', mapWithPeriods('a', 'First map', []));
+  await page.locator('.map-row').waitFor();
+  await page.reload();
+  await page.locator('.map-row').waitFor();
+  const fullApp = /\/journeyscope-[0-9a-f]+(_bg\.wasm|\.js)$/;
+  await page.route(fullApp, (route) => route.abort());
+  await importFile(page, 'b.journey.json', mapWithPeriods('b', 'Second map', []));
+  await page.locator('.banner.error', { hasText: /^b\.journey\.json was not imported: the rest of the app could not be loaded \(.+\)\. Your maps are unchanged\./ }).waitFor();
+  assert.deepEqual(Object.keys(await storedMaps(page)), ['a']);
+
+  await page.unroute(fullApp);
+  await importFile(page, 'b.journey.json', mapWithPeriods('b', 'Second map', []));
+  await page.locator('.banner.info', { hasText: 'Imported “Second map”' }).waitFor();
+  await waitForStored(page, (map) => map.id === 'b');
+  await page.context().close();
 });
 
 test('a map or a share link opened directly runs the full app alone', async () => {

@@ -203,10 +203,23 @@ fn move_within<T>(items: &mut Vec<T>, from: usize, to: usize) {
 }
 
 impl JourneyMap {
+    /// `Edit::RenameMap` on its own, for the library page, which needs no other edit.
+    pub fn rename(&mut self, text: &str) -> Result<(), EditError> {
+        self.name = name(text)?;
+        Ok(())
+    }
+
+    /// `Edit::DropPeriodsBefore` on its own, for the library page's storage clean-up.
+    pub fn drop_periods_before(&mut self, first_kept: &str) {
+        let keep = |p: &Option<String>| p.as_deref().is_none_or(|p| p >= first_kept);
+        self.scoring.evidence.retain(|e| keep(&e.period));
+        self.scoring.loyalty.retain(|l| keep(&l.period));
+    }
+
     /// Applies one edit. On error the map is unchanged. The caller sets `updated`.
     pub fn apply(&mut self, edit: &Edit) -> Result<(), EditError> {
         match edit {
-            Edit::RenameMap(text) => self.name = name(text)?,
+            Edit::RenameMap(text) => self.rename(text)?,
             Edit::SetMapDescription(text) => self.description = text.trim().to_string(),
             Edit::AddStage { name: text } => {
                 let stage = Stage {
@@ -389,11 +402,7 @@ impl JourneyMap {
                 self.scoring.evidence.retain(|e| keep(&e.period));
                 self.scoring.loyalty.retain(|l| keep(&l.period));
             }
-            Edit::DropPeriodsBefore { first_kept } => {
-                let keep = |p: &Option<String>| p.as_ref().is_none_or(|p| p >= first_kept);
-                self.scoring.evidence.retain(|e| keep(&e.period));
-                self.scoring.loyalty.retain(|l| keep(&l.period));
-            }
+            Edit::DropPeriodsBefore { first_kept } => self.drop_periods_before(first_kept),
             Edit::SetSurveyMapping(mapping) => self.scoring.survey = mapping.as_deref().cloned(),
             Edit::SetAlertBelow(threshold) => {
                 if *threshold > 100 {

@@ -30,6 +30,7 @@ pub struct ExportFile {
 }
 
 const SVG: &str = "image/svg+xml";
+pub const MAP_FILE_MIME: &str = "application/json";
 
 pub fn export(map: &JourneyMap, kind: Export) -> ExportFile {
     let stem = file_stem(map);
@@ -50,7 +51,7 @@ pub fn export(map: &JourneyMap, kind: Export) -> ExportFile {
 pub fn map_file(map: &JourneyMap) -> ExportFile {
     ExportFile {
         name: format!("{}.journey.json", file_stem(map)),
-        mime: "application/json",
+        mime: MAP_FILE_MIME,
         text: export_json(map),
     }
 }

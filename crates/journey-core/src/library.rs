@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use crate::edit::{Edit, EditError};
+use crate::edit::EditError;
 use crate::model::{JourneyMap, Millis};
 use crate::order;
 use crate::score::evidence::periods;
@@ -75,7 +75,7 @@ impl Library {
             return Ok(());
         };
         let mut map = (**slot).clone();
-        map.apply(&Edit::RenameMap(name.to_string()))?;
+        map.rename(name)?;
         if let Some(problem) = limit_problems(&map).into_iter().next() {
             return Err(EditError::Limit(problem.to_string()));
         }
@@ -147,11 +147,7 @@ fn without_old_periods(map: &JourneyMap, keep: usize) -> Option<(JourneyMap, usi
     let periods = periods(&map.scoring.evidence);
     let dropped = periods.len().checked_sub(keep).filter(|&n| n > 0)?;
     let mut smaller = map.clone();
-    smaller
-        .apply(&Edit::DropPeriodsBefore {
-            first_kept: periods[dropped].clone(),
-        })
-        .ok()?;
+    smaller.drop_periods_before(&periods[dropped]);
     Some((smaller, dropped))
 }
 

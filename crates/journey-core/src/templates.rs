@@ -171,6 +171,10 @@ impl Template {
         }
     }
 
+    pub fn from_slug(slug: &str) -> Option<Template> {
+        Template::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+
     pub fn slug(self) -> &'static str {
         match self {
             Template::Blank => "blank",
@@ -296,6 +300,14 @@ fn example(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_template_is_found_by_its_slug() {
+        for template in Template::ALL {
+            assert_eq!(Template::from_slug(template.slug()), Some(template));
+        }
+        assert_eq!(Template::from_slug("Blank"), None);
+    }
     use crate::validate::validate;
 
     fn stage_names(map: &JourneyMap) -> Vec<&str> {
