@@ -11,8 +11,10 @@ const LIBRARY = { js: '__LIBRARY_JS__', wasm: '__LIBRARY_WASM__' };
 const EMBED = { js: '__EMBED_JS__', wasm: '__EMBED_WASM__' };
 
 async function load(files) {
-  // The wasm is requested with the glue, not after it.
+  // The wasm is requested with the glue, not after it. If the glue fails, that failure is the
+  // one reported, so the wasm's is marked as seen.
   const wasm = fetch(files.wasm);
+  wasm.catch(() => {});
   const bindings = await import(files.js);
   const exports = await bindings.default({ module_or_path: wasm });
   // Release builds shorten the wasm's export names, so the memory is found by its type.

@@ -93,6 +93,8 @@ test('when the full app cannot be fetched, the library says so, changes nothing,
   await importFile(page, 'b.journey.json', mapWithPeriods('b', 'Second map', []));
   await page.locator('.banner.info', { hasText: 'Imported “Second map”' }).waitFor();
   await waitForStored(page, (map) => map.id === 'b');
+  // The refused requests themselves are the only errors.
+  assert.deepEqual(page.errors.filter((e) => !e.startsWith('Failed to load resource')), []);
   await page.context().close();
 });
 
