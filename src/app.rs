@@ -1,13 +1,13 @@
-//! The root: loads the library, follows the route, saves, and does the file IO the views ask for.
-//! Which pages it has besides the library is its type parameter (see `pages`).
+//! The root: loads the library, follows the route, saves, and wires the library view to its
+//! reducer and to the file work (`file_work`). Which pages it has besides the library, and how it
+//! does file work, is its type parameter (see `pages`).
 
-use journey_core::exports::ExportFile;
 use journey_core::store::Backup;
-use journey_core::{JourneyMap, Template};
 use yew::prelude::*;
 
 use crate::browser::{fresh_map_id, now};
 use crate::components::banners::{Banners, Notice, KEEP_PERIODS};
+use crate::file_work::{file_work, FileWork};
 use crate::files::download;
 use crate::hooks::use_autosave::use_autosave;
 use crate::hooks::use_route::use_route;
@@ -61,78 +61,21 @@ pub fn App<P: Pages>() -> Html {
         });
     }
 
-    let save_file = {
-        let report = report_download(notice.clone());
-        move |file: Result<ExportFile, String>| {
-            report(file.and_then(|file| download(&file.name, file.mime, &file.text)))
-        }
-    };
-    let on_export = {
-        let (state, save_file) = (state.clone(), save_file.clone());
-        Callback::from(move |id: String| {
-            if let Some(map) = state.library.get(&id) {
-                P::export_file(map, Box::new(save_file.clone()));
-            }
-        })
-    };
-    let on_export_all = {
-        let state = state.clone();
-        Callback::from(move |_| {
-            for map in state.library.maps() {
-                P::export_file(map, Box::new(save_file.clone()));
-            }
-        })
-    };
     let on_download = {
         let report = report_download(notice.clone());
         Callback::from(move |(name, text): (String, String)| {
             report(download(&name, "text/plain", &text))
         })
     };
-    let on_file = {
-        let (state, notice) = (state.clone(), notice.clone());
-        Callback::from(move |(name, text): (String, Result<String, String>)| {
-            let (state, notice) = (state.clone(), notice.clone());
-            let imported = move |parsed: Result<JourneyMap, String>| match parsed {
-                Ok(map) => {
-                    notice.set(Some(Notice::Info(format!(
-                        "Imported “{}” from {name}.",
-                        map.name
-                    ))));
-                    state.dispatch(LibraryAction::Import {
-                        map: Box::new(map),
-                        fresh_id: fresh_map_id(),
-                        now: now(),
-                    });
-                }
-                Err(e) => notice.set(Some(Notice::Error(format!(
-                    "{name} was not imported: {e}. Your maps are unchanged."
-                )))),
-            };
-            match text {
-                Ok(text) => P::read_file(text, fresh_map_id(), now(), Box::new(imported)),
-                Err(e) => imported(Err(e)),
-            }
-        })
-    };
+    let FileWork {
+        on_export,
+        on_export_all,
+        on_file,
+        on_create,
+    } = file_work::<P>(&state, &notice);
     let dispatch_with = |make: fn(String) -> LibraryAction| {
         let state = state.clone();
         Callback::from(move |id: String| state.dispatch(make(id)))
-    };
-    let on_create = {
-        let (state, notice) = (state.clone(), notice.clone());
-        Callback::from(move |template: Template| {
-            let (state, notice) = (state.clone(), notice.clone());
-            let created = move |made: Result<JourneyMap, String>| match made {
-                Ok(map) => {
-                    let id = map.id.clone();
-                    state.dispatch(LibraryAction::Create(Box::new(map)));
-                    Route::Map(id).go();
-                }
-                Err(e) => notice.set(Some(Notice::Error(format!("No map was made: {e}.")))),
-            };
-            P::from_template(template, fresh_map_id(), now(), Box::new(created));
-        })
     };
     let on_rename = {
         let state = state.clone();

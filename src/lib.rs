@@ -7,6 +7,7 @@ mod browser;
 pub mod components;
 pub mod crash;
 mod embed;
+mod file_work;
 mod files;
 mod handoff;
 mod hooks;

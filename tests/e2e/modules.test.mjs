@@ -49,9 +49,17 @@ test('the library borrows the full app for files without starting it, and openin
   await page.locator('section.library').first().waitFor();
   const started = () => page.evaluate(() => window.startedModules);
 
-  // A map file read by the full app's reader; the library module stays on the page.
+  // A map file read by the full app's reader; the library module stays on the page. While the
+  // full app loads (held here until the notice is seen) the notice says what is under way.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const fullWasm = /\/journeyscope-[0-9a-f]+_bg\.wasm$/;
+  await page.route(fullWasm, async (route) => { await held; await route.continue(); });
   await importFile(page, 'answers.journey.json', mapWithPeriods('answers', 'Checkout answers', ['2026-01']));
+  await page.locator('.banner.info', { hasText: 'Reading answers.journey.json…' }).waitFor();
+  release();
   await page.locator('.banner.info', { hasText: 'Imported “Checkout answers” from answers.journey.json' }).waitFor();
+  await page.unroute(fullWasm);
   // (Besides the full app's prefetch once the library is idle.)
   const fetched = () => seen.filter((request) => request.endsWith(' fetch'));
   assert.deepEqual(fetched(), ['library fetch', 'full fetch']);
@@ -61,6 +69,8 @@ test('the library borrows the full app for files without starting it, and openin
   // Its export has the scores block, which only the full app can write: one touchpoint answered
   // 1–5 by 1, 2, 3, 4 and 5 people has a mean of 55 / 15, 2.6667 of the scale's 4 points, 66.6667.
   const file = await downloadFrom(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
+  await page.locator('.banner', { hasText: 'Preparing the file…' }).waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.banner').count(), 0, 'the notice went with the work');
   assert.equal(file.name, 'checkout-answers.journey.json');
   const exported = JSON.parse(file.text);
   assert.equal(exported.map.name, 'Checkout answers');
