@@ -59,9 +59,8 @@ pub fn file_work<P: Pages>(
     let on_file = {
         let (state, notice) = (state.clone(), notice.clone());
         Callback::from(move |(name, text): (String, Result<String, String>)| {
-            let reading = format!("Reading {name}…");
+            notice.set(Some(Notice::Info(format!("Reading {name}…"))));
             let (state, notice) = (state.clone(), notice.clone());
-            let under_way = notice.clone();
             let imported = move |parsed: Result<JourneyMap, String>| match parsed {
                 Ok(map) => {
                     notice.set(Some(Notice::Info(format!(
@@ -79,10 +78,7 @@ pub fn file_work<P: Pages>(
                 )))),
             };
             match text {
-                Ok(text) => {
-                    under_way.set(Some(Notice::Info(reading)));
-                    P::read_file(text, fresh_map_id(), now(), Box::new(imported))
-                }
+                Ok(text) => P::read_file(text, fresh_map_id(), now(), Box::new(imported)),
                 Err(e) => imported(Err(e)),
             }
         })

@@ -534,12 +534,8 @@ impl Aggregator {
         order::sort_by(&mut loyalty, |a, b| {
             (&a.period, &a.segment).cmp(&(&b.period, &b.segment))
         });
-        let mut periods: Vec<String> = evidence.iter().filter_map(|e| e.period.clone()).collect();
-        order::sort(&mut periods);
-        periods.dedup();
-        let mut segments: Vec<String> = evidence.iter().filter_map(|e| e.segment.clone()).collect();
-        order::sort(&mut segments);
-        segments.dedup();
+        let periods = crate::score::evidence::periods(&evidence);
+        let segments = crate::score::evidence::segments(&evidence);
         let mut unmapped: Vec<(String, u64)> = self.unmapped.into_iter().collect();
         order::sort_by(&mut unmapped, |a, b| {
             b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
