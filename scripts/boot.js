@@ -5,6 +5,8 @@
 // the first time the library module borrows its file tools (export, import, templates) or opens a
 // map; opening a map raises `journeyscope:full-app`: the library module is stopped (it writes
 // anything unsaved as it goes) and the full app starts on the same page.
+// The loader is inline at the end of the page's body (scripts/post-build.mjs puts it there), so
+// it runs as soon as the page is parsed.
 // scripts/post-build.mjs fills in the file names.
 const FULL = { js: '__FULL_JS__', wasm: '__FULL_WASM__' };
 const LIBRARY = { js: '__LIBRARY_JS__', wasm: '__LIBRARY_WASM__' };

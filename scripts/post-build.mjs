@@ -1,9 +1,11 @@
 // Trunk post-build hook. Trunk builds the full app (src/main.rs); this builds the library module
-// (src/bin/library.rs) and the embed module (src/bin/embed.rs) the same way, and writes the page's
-// loader, scripts/boot.js, naming all three.
-// The loader is a file named by its content hash, not an inline script, so the app runs under a
-// Content-Security-Policy without 'unsafe-inline'; Trunk's build-time nonces are dropped too (a
-// nonce that never changes protects nothing).
+// (src/bin/library.rs) and the embed module (src/bin/embed.rs) the same way, and puts the page's
+// loader, scripts/boot.js, naming all three, into the page.
+// The loader is inline, so the modules are requested as soon as the page is parsed instead of
+// after one more round trip for a loader file; an async module script also runs without waiting
+// for the stylesheet. The page's Content-Security-Policy allows it by its hash, so it needs no
+// 'unsafe-inline'; Trunk's build-time nonces are dropped too (a nonce that never changes protects
+// nothing).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -116,11 +118,16 @@ const fill = {
 let boot = readFileSync(join(root, 'scripts', 'boot.js'), 'utf8');
 for (const [slot, name] of Object.entries(fill)) boot = boot.replace(slot, `./${name}`);
 if (release) boot = await shrinkJs(boot);
-const bootName = `boot-${hashOf(boot)}.js`;
-writeFileSync(join(dir, bootName), boot);
+if (/<\/script/i.test(boot)) throw new Error('the loader contains "</script", which would end it early in the page');
+const bootHash = createHash('sha256').update(boot).digest('base64');
 
+const policy = "script-src 'self' 'wasm-unsafe-eval'";
+if (html.split(policy).length !== 2) throw new Error(`index.html's Content-Security-Policy has no single "${policy}"`);
 html = html
-  .replace(inline, `<script type="module" src="./${bootName}"></script>`)
+  .replace(inline, '')
+  .replace(policy, `${policy} 'sha256-${bootHash}'`)
+  // At the end of the body, so the page's body exists whenever the loader runs.
+  .replace('</body>', () => `<script type="module" async>${boot}</script>\n  </body>`)
   // Trunk's preloads would fetch the full app on every visit, before anything else.
   .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
   .replace(/ nonce="[^"]*"/g, '');

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Prints the size of the release build's three modules, raw and gzipped: the library module a
 # first visit to the library runs, the embed module a frame on another site runs, and the full app
-# a map or a share link runs. Each counts the page's loader too.
+# a map or a share link runs. Each counts the page's loader too, which is inline in index.html.
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
+loader=$(mktemp --suffix=.loader.js)
+trap 'rm -f "$loader"' EXIT
+node -e 'const m = require("fs").readFileSync("index.html", "utf8").match(/<script type="module" async>([\s\S]*?)<\/script>/);
+if (!m) throw new Error("index.html has no inline loader"); process.stdout.write(m[1]);' >"$loader"
 report() {
   local label=$1
   shift
@@ -13,13 +17,13 @@ report() {
     gz=$(gzip -9 -c "$file" | wc -c)
     total_raw=$((total_raw + raw))
     total_gz=$((total_gz + gz))
-    printf '%-48s %10d %10d\n' "$file" "$raw" "$gz"
+    printf '%-48s %10d %10d\n' "${file/#$loader/the loader in index.html}" "$raw" "$gz"
   done
   printf '%-48s %10d %10d\n\n' "$label: wasm + js" "$total_raw" "$total_gz"
 }
 printf '%-48s %10s %10s\n' file bytes gzip
-report "library module" journeyscope-library-*.wasm journeyscope-library-*.js boot-*.js
-report "embed module" journeyscope-embed-*.wasm journeyscope-embed-*.js boot-*.js
+report "library module" journeyscope-library-*.wasm journeyscope-library-*.js "$loader"
+report "embed module" journeyscope-embed-*.wasm journeyscope-embed-*.js "$loader"
 full=$(ls journeyscope-*.wasm journeyscope-*.js | grep -v -e '^journeyscope-library-' -e '^journeyscope-embed-')
 # shellcheck disable=SC2086
-report "full app" $full boot-*.js
+report "full app" $full "$loader"

@@ -20,20 +20,19 @@ const fetched = async (cache, url) => {
   if (!(await cache.match(url))) await cache.add(url);
 };
 
-// Stores a fresh copy of the page and everything it names, with the app modules its loader
-// (boot-<hash>.js) names, and forgets what it no longer names.
+// Stores a fresh copy of the page, everything it names and the app modules its inline loader
+// names, and forgets what it no longer names.
 async function keep(pageResponse) {
   const cache = await caches.open(CACHE);
   const html = await pageResponse.clone().text();
-  const wanted = assetsOf(html, /(?:href|src)="([^"#]+)"/g);
+  const wanted = [
+    ...new Set([
+      ...assetsOf(html, /(?:href|src)="([^"#]+)"/g),
+      ...assetsOf(html, /["'](\.\/[^"'#]+\.(?:js|wasm))["']/g),
+    ]),
+  ];
   await cache.put(new URL('./', self.registration.scope).href, pageResponse);
   await Promise.all(wanted.map((url) => fetched(cache, url)));
-  const loader = wanted.find((url) => /\/boot-[0-9a-f]+\.js$/.test(url));
-  if (loader) {
-    const modules = assetsOf(await (await cache.match(loader)).text(), /["'](\.\/[^"']+)["']/g);
-    await Promise.all(modules.map((url) => fetched(cache, url)));
-    wanted.push(...modules);
-  }
   for (const request of await cache.keys()) {
     if (HASHED.test(new URL(request.url).pathname) && !wanted.includes(request.url)) {
       await cache.delete(request);

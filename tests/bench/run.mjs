@@ -34,18 +34,20 @@ function record(name, unit, samples, budget = null) {
 // Sizes of what a visit downloads: a first visit to the library runs the library module; a frame
 // showing a map on another site runs the embed module; a map opened directly or a share link runs
 // the full app (so does the library, once a map is opened from it). All start from the same
-// loader, boot-<hash>.js.
+// loader, inline in index.html.
 const files = readdirSync(DIST);
 const named = (pattern) => files.filter((f) => pattern.test(f));
-const boot = named(/^boot-[0-9a-f]{8,16}\.js$/);
+const loader = readFileSync(`${DIST}index.html`, 'utf8').match(/<script type="module" async>([\s\S]*?)<\/script>/)?.[1];
+if (loader === undefined) throw new Error('index.html has no inline loader');
 const modules = {
   'library module': named(/^journeyscope-library-[0-9a-f]{8,16}(_bg)?\.(wasm|js)$/),
   'embed module': named(/^journeyscope-embed-[0-9a-f]{8,16}(_bg)?\.(wasm|js)$/),
   'full app': named(/^journeyscope-[0-9a-f]{8,16}(_bg)?\.(wasm|js)$/),
 };
 const css = files.filter((f) => f.endsWith('.css'));
-const sizes = (names) => {
-  const joined = names.map((f) => readFileSync(`${DIST}${f}`));
+/** Sizes of the files with these names, and of these texts. */
+const sizes = (names, texts = []) => {
+  const joined = [...names.map((f) => readFileSync(`${DIST}${f}`)), ...texts.map((t) => Buffer.from(t))];
   return {
     raw: joined.reduce((n, b) => n + b.length, 0),
     gzip: joined.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
@@ -54,7 +56,7 @@ const sizes = (names) => {
 };
 for (const [module, names] of Object.entries(modules)) {
   const wasm = sizes(names.filter((f) => f.endsWith('.wasm')));
-  const js = sizes([...names.filter((f) => f.endsWith('.js')), ...boot]);
+  const js = sizes(names.filter((f) => f.endsWith('.js')), [loader]);
   for (const [what, size] of [['wasm', wasm], ['JS', js]]) {
     record(`${module}: ${what} raw`, 'bytes', [size.raw]);
     record(`${module}: ${what} gzip`, 'bytes', [size.gzip]);
