@@ -55,15 +55,23 @@ if (/^#\/embed\/./.test(hash)) {
   }));
   // src/handoff.rs calls this for the full app's file tools.
   globalThis.journeyscopeTools = () => unstarted().then(({ bindings }) => bindings);
-  addEventListener(
-    'journeyscope:full-app',
-    async () => {
-      const [running, { bindings, started }] = await Promise.all([library, unstarted()]);
-      // Maps storage refused (blocked or full) go across in memory; src/handoff.rs takes them.
-      globalThis.journeyscopeCarried = await running.stop();
-      bindings.start();
-      started();
-    },
-    { once: true },
-  );
+  // If the full app cannot be had, the library module stays on the page and is told why
+  // (`journeyscope:full-app-failed`); asking again tries again.
+  let opening = false;
+  addEventListener('journeyscope:full-app', async () => {
+    if (opening) return;
+    opening = true;
+    let running, app;
+    try {
+      [running, app] = await Promise.all([library, unstarted()]);
+    } catch (error) {
+      opening = false;
+      dispatchEvent(new CustomEvent('journeyscope:full-app-failed', { detail: String(error?.message ?? error) }));
+      return;
+    }
+    // Maps storage refused (blocked or full) go across in memory; src/handoff.rs takes them.
+    globalThis.journeyscopeCarried = await running.stop();
+    app.bindings.start();
+    app.started();
+  });
 }

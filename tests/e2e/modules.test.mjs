@@ -108,6 +108,35 @@ test('when the full app cannot be fetched, the library says so, changes nothing,
   await page.context().close();
 });
 
+test('when the full app cannot be fetched to open a map, the library says why, loses nothing, and opens it on a retry', async () => {
+  const page = await openApp(browser);
+  await importFile(page, 'a.journey.json', mapWithPeriods('a', 'First map', []));
+  await page.locator('.map-row').waitFor();
+  await page.reload();
+  await page.locator('.map-row').waitFor();
+  const fullApp = /\/journeyscope-[0-9a-f]+(_bg\.wasm|\.js)$/;
+  await page.route(fullApp, (route) => route.abort());
+  const failed = page.getByRole('alert').filter({ hasText: 'the rest of the app could not be loaded' });
+
+  await page.getByRole('button', { name: 'Open First map' }).click();
+  await failed.waitFor();
+  assert.match(await failed.locator('p').textContent(),
+    /^This could not be opened: the rest of the app could not be loaded \(.+\)\. Your maps are unchanged; check the connection and try again\.$/);
+  await failed.getByRole('button', { name: '← All maps' }).click();
+  await page.getByRole('button', { name: 'Open First map' }).waitFor();
+  assert.deepEqual(Object.keys(await storedMaps(page)), ['a']);
+
+  // Asking again tries again: still refused, then, with the network back, the map opens.
+  await page.getByRole('button', { name: 'Open First map' }).click();
+  await failed.waitFor();
+  await page.unroute(fullApp);
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('.journey-grid:not([aria-busy])').waitFor();
+  assert.equal(await page.title(), 'First map · Journeyscope');
+  assert.deepEqual(page.errors.filter((e) => !e.startsWith('Failed to load resource')), []);
+  await page.context().close();
+});
+
 test('a map or a share link opened directly runs the full app alone', async () => {
   const page = await openApp(browser);
   await createFromTemplate(page, 'five-stage');
