@@ -1,14 +1,12 @@
-//! The root for a frame on another site: only the read-only map, themed by the frame address's
-//! query (`?accent=%23aa3300&theme=dark`), telling the host page its height so a
-//! `<journey-map>` element can size its frame. It never reads or writes storage.
+//! A frame on another site: only the read-only map, themed by the frame address's query
+//! (`?accent=%23aa3300&theme=dark`), telling the host page its height so a `<journey-map>`
+//! element can size its frame. It never reads or writes storage.
 
 use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlElement, UrlSearchParams};
 use yew::prelude::*;
 
-use crate::hooks::use_route::use_route;
-use crate::route::Route;
 use crate::views::shared::SharedView;
 
 /// Query settings a host may pass, and the custom property each sets. Values are checked, so a
@@ -115,22 +113,23 @@ fn post_height() {
     let _ = parent.post_message(&message, "*");
 }
 
+#[derive(Properties, PartialEq)]
+pub struct EmbedFrameProps {
+    /// The link's payload, after `#/embed/`.
+    pub payload: AttrValue,
+}
+
 #[component]
-pub fn EmbedApp() -> Html {
-    let route = use_route();
+pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
     use_effect_with((), |_| {
         apply_theme();
         let resize = EventListener::new(&gloo::utils::window(), "resize", |_| post_height());
         move || drop(resize)
     });
     use_effect(post_height);
-    let payload = match route {
-        Route::Embed(payload) | Route::Shared(payload) => payload,
-        _ => String::new(),
-    };
     html! {
         <main class="embed-main">
-            <SharedView payload={payload} embed={true} />
+            <SharedView payload={props.payload.clone()} embed={true} />
         </main>
     }
 }

@@ -1,4 +1,5 @@
-//! The library module hands the page to the full app (see `scripts/boot.js`). Maps it could not
+//! The library module hands the page to the full app (see `scripts/boot.js`), and so does the
+//! embed module, to save a share link's copy (`take_save_copy`). Maps the library module could not
 //! write, because storage is blocked or full, travel in memory instead: its autosave leaves them
 //! here as it is taken down, `stop_library` returns them to the page's loader, which puts them
 //! on `globalThis` for the full app to take up and write.
@@ -17,6 +18,9 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Where the page's loader leaves the carried maps for the full app.
 const CARRIED: &str = "journeyscopeCarried";
+/// Where the page's loader says the embed module handed the page over to save a share link's
+/// copy.
+const SAVE_COPY: &str = "journeyscopeSaveCopy";
 
 thread_local! {
     static LEFT: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -32,13 +36,26 @@ pub fn take_left() -> Option<String> {
     LEFT.with(|left| left.borrow_mut().take())
 }
 
+/// What the page's loader left under this name, taken once.
+fn take_global(name: &str) -> Option<JsValue> {
+    let global = js_sys::global();
+    let key = JsValue::from_str(name);
+    let value = Reflect::get(&global, &key).ok();
+    let _ = Reflect::delete_property(&global, &key);
+    value
+}
+
 /// The maps the library module carried over, taken once.
 pub fn take_carried() -> Vec<JourneyMap> {
-    let global = js_sys::global();
-    let key = JsValue::from_str(CARRIED);
-    let payload = Reflect::get(&global, &key).ok().and_then(|v| v.as_string());
-    let _ = Reflect::delete_property(&global, &key);
-    payload.map(|p| carried(&p)).unwrap_or_default()
+    take_global(CARRIED)
+        .and_then(|v| v.as_string())
+        .map(|p| carried(&p))
+        .unwrap_or_default()
+}
+
+/// Whether the full app was started to save the open share link's copy, answered once.
+pub fn take_save_copy() -> bool {
+    take_global(SAVE_COPY).is_some_and(|v| v.is_truthy())
 }
 
 #[wasm_bindgen]

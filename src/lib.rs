@@ -1,6 +1,7 @@
 //! The Journeyscope web app: a thin Yew layer over `journey_core`. `main.rs` exports `start` and
 //! the file tools (`tools`), `bin/library.rs` calls `start_library` and `bin/embed.rs`
-//! `start_embed`; the library target exists so browser tests can mount components too.
+//! `start_embed`, and each of those two has a `stop` the page's loader calls before it starts the
+//! full app; the library target exists so browser tests can mount components too.
 
 mod app;
 mod browser;
@@ -19,7 +20,12 @@ mod state;
 mod storage;
 mod survey_run;
 pub mod tools;
+mod viewer;
 mod views;
+
+use std::cell::RefCell;
+
+use yew::AppHandle;
 
 pub use app::App;
 
@@ -30,22 +36,35 @@ pub fn start() {
     crash::install();
     browser::register_offline_worker();
     match route::Route::current() {
-        route::Route::Embed(_) => drop(yew::Renderer::<embed::EmbedApp>::new().render()),
+        route::Route::Embed(payload) => {
+            let props = embed::EmbedFrameProps {
+                payload: payload.into(),
+            };
+            drop(yew::Renderer::<embed::EmbedFrame>::with_props(props).render())
+        }
         _ => drop(yew::Renderer::<App<pages::Full>>::new().render()),
     }
 }
 
-/// Mounts the read-only map of an embed frame: the embed module (`src/bin/embed.rs`), what a
-/// visitor of a page with an embedded map loads. It keeps nothing in the browser, so it registers
-/// no offline worker either (which would fetch the whole app in the background).
-pub fn start_embed() {
-    crash::install_for_embed();
-    drop(yew::Renderer::<embed::EmbedApp>::new().render());
+thread_local! {
+    static LIBRARY_ONLY: RefCell<Option<AppHandle<App<pages::HandOff>>>> =
+        const { RefCell::new(None) };
+    static VIEWER: RefCell<Option<AppHandle<viewer::Viewer>>> = const { RefCell::new(None) };
 }
 
-thread_local! {
-    static LIBRARY_ONLY: std::cell::RefCell<Option<yew::AppHandle<App<pages::HandOff>>>> =
-        const { std::cell::RefCell::new(None) };
+/// Mounts the embed module (`src/bin/embed.rs`): the read-only map of a frame on another site,
+/// what a visitor of a page with an embedded map loads, or a share link's page, which hands the
+/// page to the full app to save a copy. It keeps nothing in the browser, so it registers no
+/// offline worker either (which would fetch the whole app in the background).
+pub fn start_embed() {
+    crash::install_for_embed();
+    let app = yew::Renderer::<viewer::Viewer>::new().render();
+    VIEWER.with(|slot| *slot.borrow_mut() = Some(app));
+}
+
+/// Takes the embed module off the page, for the full app to save a share link's copy.
+pub async fn stop_embed() {
+    take_down(VIEWER.with(|slot| slot.borrow_mut().take())).await;
 }
 
 /// Mounts the library alone: the module a first visit loads (`src/bin/library.rs`). Opening a
@@ -60,10 +79,14 @@ pub fn start_library() {
 /// Takes the library module off the page. Its autosave writes whatever is unsaved as it goes;
 /// what storage refused comes back here, for the full app (`handoff`).
 pub async fn stop_library() -> Option<String> {
-    if let Some(app) = LIBRARY_ONLY.with(|slot| slot.borrow_mut().take()) {
+    take_down(LIBRARY_ONLY.with(|slot| slot.borrow_mut().take())).await;
+    handoff::take_left()
+}
+
+async fn take_down<C: yew::BaseComponent>(app: Option<AppHandle<C>>) {
+    if let Some(app) = app {
         app.destroy();
     }
     // Yew tears the app down on its scheduler, in a later task.
     yew::platform::time::sleep(std::time::Duration::ZERO).await;
-    handoff::take_left()
 }

@@ -123,7 +123,8 @@ fn map_page(id: &str, PageContext { state, notice }: PageContext) -> Html {
     }
 }
 
-/// A share link's map, read-only, which can be saved into this browser's maps.
+/// A share link's map, read-only, which can be saved into this browser's maps; at once when the
+/// embed module handed the page over to save it.
 fn shared_page(payload: &str, PageContext { state, notice }: PageContext) -> Html {
     let on_save_copy = Callback::from(move |map: JourneyMap| {
         let fresh_id = fresh_map_id();
@@ -139,7 +140,8 @@ fn shared_page(payload: &str, PageContext { state, notice }: PageContext) -> Htm
         });
         Route::Map(id).go();
     });
-    html! { <SharedView payload={payload.to_string()} embed={false} {on_save_copy} /> }
+    let save_at_once = handoff::take_save_copy();
+    html! { <SharedView payload={payload.to_string()} embed={false} {on_save_copy} {save_at_once} /> }
 }
 
 /// The library module's one other page: it asks the page to start the full app, which then
@@ -147,8 +149,16 @@ fn shared_page(payload: &str, PageContext { state, notice }: PageContext) -> Htm
 pub struct HandOff;
 
 impl Pages for HandOff {
-    fn page(_: &Route, _: PageContext) -> Html {
-        html! { <OpeningEditor /> }
+    fn page(_: &Route, PageContext { notice, .. }: PageContext) -> Html {
+        // The library module is still on the page: back to the library, saying why.
+        let on_failed = Callback::from(move |why: String| {
+            notice.set(Some(Notice::Error(format!(
+                "This could not be opened: the rest of the app could not be loaded ({why}). \
+                 Your maps are unchanged; check the connection and try again."
+            ))));
+            Route::Library.go();
+        });
+        html! { <OpeningEditor {on_failed} /> }
     }
 
     fn export_file(map: &JourneyMap, done: Done<ExportFile>) {

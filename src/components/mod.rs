@@ -3,6 +3,7 @@
 pub mod add_lane;
 pub mod add_name;
 pub mod answer_entry;
+pub mod app_header;
 pub mod banners;
 pub mod card_cell;
 pub mod card_draft;

@@ -24,6 +24,9 @@ pub struct SharedViewProps {
     /// Saves the map into this browser's library as a new map.
     #[prop_or_default]
     pub on_save_copy: Callback<JourneyMap>,
+    /// Saves the copy as soon as the map is read: the embed module handed the page over for it.
+    #[prop_or_default]
+    pub save_at_once: bool,
 }
 
 #[component]
@@ -31,6 +34,15 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
     let decoded = use_memo(props.payload.clone(), |payload| {
         share::decode(payload).map(Rc::new)
     });
+    {
+        let (decoded, on_save_copy) = (decoded.clone(), props.on_save_copy.clone());
+        let at_once = props.save_at_once;
+        use_effect_with((), move |_| {
+            if let (true, Ok(map)) = (at_once, &*decoded) {
+                on_save_copy.emit((**map).clone());
+            }
+        });
+    }
     let selected = use_state_eq(|| None::<Id>);
     let slice = use_state(Slice::default);
     let context = use_memo(

@@ -108,7 +108,7 @@ test('when the full app cannot be fetched, the library says so, changes nothing,
   await page.context().close();
 });
 
-test('when the full app cannot be fetched to open a map, the library says why, loses nothing, and opens it on a retry', async () => {
+test('when the full app cannot be fetched to open a map, the library says why, loses nothing, and opens it next time', async () => {
   const page = await openApp(browser);
   await importFile(page, 'a.journey.json', mapWithPeriods('a', 'First map', []));
   await page.locator('.map-row').waitFor();
@@ -116,36 +116,79 @@ test('when the full app cannot be fetched to open a map, the library says why, l
   await page.locator('.map-row').waitFor();
   const fullApp = /\/journeyscope-[0-9a-f]+(_bg\.wasm|\.js)$/;
   await page.route(fullApp, (route) => route.abort());
-  const failed = page.getByRole('alert').filter({ hasText: 'the rest of the app could not be loaded' });
 
   await page.getByRole('button', { name: 'Open First map' }).click();
+  const failed = page.locator('.banner.error', { hasText: 'the rest of the app could not be loaded' });
   await failed.waitFor();
   assert.match(await failed.locator('p').textContent(),
     /^This could not be opened: the rest of the app could not be loaded \(.+\)\. Your maps are unchanged; check the connection and try again\.$/);
-  await failed.getByRole('button', { name: '← All maps' }).click();
+  // Back in the library, with the map as it was.
   await page.getByRole('button', { name: 'Open First map' }).waitFor();
+  assert.equal(new URL(page.url()).hash, '#/');
   assert.deepEqual(Object.keys(await storedMaps(page)), ['a']);
 
-  // Asking again tries again: still refused, then, with the network back, the map opens.
+  // Opening again tries again: still refused, then, with the network back, the map opens.
+  await failed.getByRole('button', { name: 'Dismiss' }).click();
   await page.getByRole('button', { name: 'Open First map' }).click();
   await failed.waitFor();
   await page.unroute(fullApp);
-  await failed.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('button', { name: 'Open First map' }).click();
   await page.locator('.journey-grid:not([aria-busy])').waitFor();
   assert.equal(await page.title(), 'First map · Journeyscope');
   assert.deepEqual(page.errors.filter((e) => !e.startsWith('Failed to load resource')), []);
   await page.context().close();
 });
 
-test('a map or a share link opened directly runs the full app alone', async () => {
+test('a map opened directly runs the full app alone', async () => {
   const page = await openApp(browser);
   await createFromTemplate(page, 'five-stage');
   const seen = wasmRequests(page);
   await page.reload();
   await page.locator('.journey-grid').waitFor();
-  assert.equal(seen[0], 'full fetch');
-  assert.ok(!seen.includes('library fetch'), seen.join(', '));
+  assert.deepEqual(seen, ['full fetch']);
   await page.context().close();
+});
+
+test('a share link runs the embed module alone; saving its copy hands the page to the full app', async () => {
+  const page = await openApp(browser);
+  await createFromTemplate(page, 'ecommerce');
+  await page.getByRole('button', { name: 'Share…' }).click();
+  const link = await page.getByRole('dialog', { name: 'Share this map' }).getByLabel('Share link').inputValue();
+  await page.context().close();
+
+  // A fresh browser, straight to the link.
+  const context = await browser.newContext();
+  await context.addInitScript(() => addEventListener('journeyscope:started', () => { window.startedModules = (window.startedModules ?? 0) + 1; }));
+  const reader = await context.newPage();
+  reader.errors = [];
+  reader.on('pageerror', (e) => reader.errors.push(e.message));
+  const seen = wasmRequests(reader);
+  await reader.goto(link);
+  await reader.locator('section.shared').getByRole('heading', { name: 'Online clothing purchase' }).waitFor();
+  assert.deepEqual(seen, ['embed fetch']);
+  assert.equal(await reader.locator('.app-header').count(), 1, 'a page of its own, not a frame');
+  assert.equal(await reader.evaluate(() => document.documentElement.hasAttribute('data-embed')), false);
+
+  // With the full app out of reach, the copy is not saved and the link stays open.
+  const fullApp = /\/journeyscope-[0-9a-f]+(_bg\.wasm|\.js)$/;
+  await reader.route(fullApp, (route) => route.abort());
+  await reader.getByRole('button', { name: 'Save a copy to my maps' }).click();
+  const failed = reader.getByRole('alert').filter({ hasText: 'The copy was not saved' });
+  await failed.waitFor();
+  assert.match(await failed.textContent(), /^The copy was not saved: the rest of the app could not be loaded \(.+\)\. Check the connection and try again\.$/);
+  assert.deepEqual(await storedMaps(reader), {});
+
+  await reader.unroute(fullApp);
+  await reader.getByRole('button', { name: 'Save a copy to my maps' }).click();
+  await reader.locator('.map-view .journey-grid').waitFor();
+  await reader.locator('.banner.info', { hasText: 'Saved a copy of “Online clothing purchase” to your maps.' }).waitFor();
+  assert.match(new URL(reader.url()).hash, /^#\/map\//);
+  await waitForStored(reader, (map) => map.name === 'Online clothing purchase');
+  assert.equal(Object.keys(await storedMaps(reader)).length, 1, 'one copy, saved once');
+  assert.equal(await reader.evaluate(() => window.startedModules), 2);
+  assert.deepEqual(seen.filter((s) => s.endsWith(' fetch')), ['embed fetch', 'full fetch', 'full fetch']);
+  assert.deepEqual(reader.errors, []);
+  await context.close();
 });
 
 test('an embed frame runs the embed module alone and shows the map read-only', async () => {

@@ -1,0 +1,53 @@
+//! A share link's page in the embed module, which a share link opens: the read-only map with
+//! "Save a copy to my maps". The embed module keeps no maps, so saving hands the page to the full
+//! app (see `scripts/boot.js`), which makes the copy and opens it.
+
+use yew::prelude::*;
+
+use crate::components::app_header::AppHeader;
+use crate::components::opening_editor::OpeningEditor;
+use crate::views::shared::SharedView;
+
+#[derive(Properties, PartialEq)]
+pub struct SharedPageProps {
+    /// The link's payload, after `#/view/`.
+    pub payload: AttrValue,
+}
+
+#[component]
+pub fn SharedPage(props: &SharedPageProps) -> Html {
+    let saving = use_state_eq(|| false);
+    let failure = use_state_eq(|| None::<String>);
+    let on_save_copy = {
+        let (saving, failure) = (saving.clone(), failure.clone());
+        Callback::from(move |_| {
+            failure.set(None);
+            saving.set(true);
+        })
+    };
+    let on_failed = {
+        let (saving, failure) = (saving.clone(), failure.clone());
+        Callback::from(move |why: String| {
+            saving.set(false);
+            failure.set(Some(why));
+        })
+    };
+    html! {
+        <>
+            <AppHeader />
+            <main>
+                if *saving {
+                    <OpeningEditor status="Saving a copy…" {on_failed} />
+                }
+                if let Some(why) = &*failure {
+                    <div class="banners">
+                        <div class="banner error" role="alert">
+                            <p>{ format!("The copy was not saved: the rest of the app could not be loaded ({why}). Check the connection and try again.") }</p>
+                        </div>
+                    </div>
+                }
+                <SharedView payload={props.payload.clone()} embed={false} {on_save_copy} />
+            </main>
+        </>
+    }
+}
