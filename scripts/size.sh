@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the size of the release build's three modules, raw and gzipped: the library module a
-# first visit to the library runs, the embed module a frame on another site runs, and the full app
-# a map or a share link runs. Each counts the page's loader too, which is inline in index.html.
+# first visit to the library runs, the embed module a frame on another site and a share link run,
+# and the full app a map opened directly runs. Each counts the page's loader too, which is inline in index.html.
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
 loader=$(mktemp --suffix=.loader.js)

@@ -32,8 +32,9 @@ function record(name, unit, samples, budget = null) {
 }
 
 // Sizes of what a visit downloads: a first visit to the library runs the library module; a frame
-// showing a map on another site runs the embed module; a map opened directly or a share link runs
-// the full app (so does the library, once a map is opened from it). All start from the same
+// showing a map on another site and a share link run the embed module; a map opened directly runs
+// the full app (so does the library once a map is opened from it, and a share link once its copy
+// is saved). All start from the same
 // loader, inline in index.html.
 const files = readdirSync(DIST);
 const named = (pattern) => files.filter((f) => pattern.test(f));
@@ -132,8 +133,9 @@ async function memory(tab) {
 }
 
 const big = { id: 'big', text: bigMap(SHAPE) };
-// A 100-card map in an embed frame, as a page embedding it would show it: the address fragment
-// carries the map file, zlib-deflated and base64url-encoded, as share links and journey-map.js do.
+// A 100-card map in an embed frame, as a page embedding it would show it, and behind a share link:
+// the address fragment carries the map file, zlib-deflated and base64url-encoded, as share links
+// and journey-map.js do.
 const embedded = (() => {
   // A file carries no storage revision.
   const { revision, ...file } = JSON.parse(bigMap({ stages: 10, lanes: 5, cards: 2 }));
@@ -159,6 +161,11 @@ try {
     await frame.goto(`${BASE_URL}#/embed/${embedded}`);
     add('embed frame visible (100-card map)', await visible(frame, 'map'));
     await frame.context().close();
+
+    const link = await page(browser);
+    await link.goto(`${BASE_URL}#/view/${embedded}`);
+    add('share link visible (100-card map)', await visible(link, 'map'));
+    await link.context().close();
   }
 
   for (let run = 0; run < (ONLY === 'import' ? 0 : RUNS); run++) {

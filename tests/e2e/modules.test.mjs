@@ -87,19 +87,28 @@ test('the library borrows the full app for files without starting it, and openin
   await page.context().close();
 });
 
-test('when the full app cannot be fetched, the library says so, changes nothing, and tries again next time', async () => {
+/** The full app's files, for tests that refuse them. */
+const FULL_APP = /\/journeyscope-[0-9a-f]+(_bg\.wasm|\.js)$/;
+
+/** The library with one map, "First map", freshly loaded, and every request for the full app
+ * refused (its prefetch included): `page.unroute(FULL_APP)` lets them through again. */
+async function libraryWithoutFullApp() {
   const page = await openApp(browser);
   await importFile(page, 'a.journey.json', mapWithPeriods('a', 'First map', []));
   await page.locator('.map-row').waitFor();
   await page.reload();
   await page.locator('.map-row').waitFor();
-  const fullApp = /\/journeyscope-[0-9a-f]+(_bg\.wasm|\.js)$/;
-  await page.route(fullApp, (route) => route.abort());
+  await page.route(FULL_APP, (route) => route.abort());
+  return page;
+}
+
+test('when the full app cannot be fetched, the library says so, changes nothing, and tries again next time', async () => {
+  const page = await libraryWithoutFullApp();
   await importFile(page, 'b.journey.json', mapWithPeriods('b', 'Second map', []));
   await page.locator('.banner.error', { hasText: /^b\.journey\.json was not imported: the rest of the app could not be loaded \(.+\)\. Your maps are unchanged\./ }).waitFor();
   assert.deepEqual(Object.keys(await storedMaps(page)), ['a']);
 
-  await page.unroute(fullApp);
+  await page.unroute(FULL_APP);
   await importFile(page, 'b.journey.json', mapWithPeriods('b', 'Second map', []));
   await page.locator('.banner.info', { hasText: 'Imported “Second map”' }).waitFor();
   await waitForStored(page, (map) => map.id === 'b');
@@ -109,13 +118,7 @@ test('when the full app cannot be fetched, the library says so, changes nothing,
 });
 
 test('when the full app cannot be fetched to open a map, the library says why, loses nothing, and opens it next time', async () => {
-  const page = await openApp(browser);
-  await importFile(page, 'a.journey.json', mapWithPeriods('a', 'First map', []));
-  await page.locator('.map-row').waitFor();
-  await page.reload();
-  await page.locator('.map-row').waitFor();
-  const fullApp = /\/journeyscope-[0-9a-f]+(_bg\.wasm|\.js)$/;
-  await page.route(fullApp, (route) => route.abort());
+  const page = await libraryWithoutFullApp();
 
   await page.getByRole('button', { name: 'Open First map' }).click();
   const failed = page.locator('.banner.error', { hasText: 'the rest of the app could not be loaded' });
@@ -131,7 +134,7 @@ test('when the full app cannot be fetched to open a map, the library says why, l
   await failed.getByRole('button', { name: 'Dismiss' }).click();
   await page.getByRole('button', { name: 'Open First map' }).click();
   await failed.waitFor();
-  await page.unroute(fullApp);
+  await page.unroute(FULL_APP);
   await page.getByRole('button', { name: 'Open First map' }).click();
   await page.locator('.journey-grid:not([aria-busy])').waitFor();
   assert.equal(await page.title(), 'First map · Journeyscope');
@@ -170,15 +173,14 @@ test('a share link runs the embed module alone; saving its copy hands the page t
   assert.equal(await reader.evaluate(() => document.documentElement.hasAttribute('data-embed')), false);
 
   // With the full app out of reach, the copy is not saved and the link stays open.
-  const fullApp = /\/journeyscope-[0-9a-f]+(_bg\.wasm|\.js)$/;
-  await reader.route(fullApp, (route) => route.abort());
+  await reader.route(FULL_APP, (route) => route.abort());
   await reader.getByRole('button', { name: 'Save a copy to my maps' }).click();
   const failed = reader.getByRole('alert').filter({ hasText: 'The copy was not saved' });
   await failed.waitFor();
   assert.match(await failed.textContent(), /^The copy was not saved: the rest of the app could not be loaded \(.+\)\. Check the connection and try again\.$/);
   assert.deepEqual(await storedMaps(reader), {});
 
-  await reader.unroute(fullApp);
+  await reader.unroute(FULL_APP);
   await reader.getByRole('button', { name: 'Save a copy to my maps' }).click();
   await reader.locator('.map-view .journey-grid').waitFor();
   await reader.locator('.banner.info', { hasText: 'Saved a copy of “Online clothing purchase” to your maps.' }).waitFor();
