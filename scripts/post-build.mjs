@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+import { loaderElement } from './inline-loader.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
@@ -127,7 +128,7 @@ html = html
   .replace(inline, '')
   .replace(policy, `${policy} 'sha256-${bootHash}'`)
   // At the end of the body, so the page's body exists whenever the loader runs.
-  .replace('</body>', () => `<script type="module" async>${boot}</script>\n  </body>`)
+  .replace('</body>', () => `${loaderElement(boot)}\n  </body>`)
   // Trunk's preloads would fetch the full app on every visit, before anything else.
   .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
   .replace(/ nonce="[^"]*"/g, '');

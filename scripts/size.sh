@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Prints the size of the release build's three modules, raw and gzipped: the library module a
 # first visit to the library runs, the embed module a frame on another site and a share link run,
-# and the full app a map opened directly runs. Each counts the page's loader too, which is inline in index.html.
+# and the full app a map opened directly runs. Each counts the page's loader too, which is inline
+# in index.html.
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
 loader=$(mktemp --suffix=.loader.js)
 trap 'rm -f "$loader"' EXIT
-node -e 'const m = require("fs").readFileSync("index.html", "utf8").match(/<script type="module" async>([\s\S]*?)<\/script>/);
-if (!m) throw new Error("index.html has no inline loader"); process.stdout.write(m[1]);' >"$loader"
+node ../scripts/inline-loader.mjs index.html >"$loader"
 report() {
   local label=$1
   shift

@@ -14,38 +14,40 @@ pub struct SharedPageProps {
     pub payload: AttrValue,
 }
 
+/// Where saving the copy stands: one state, so "saving" and "failed" can never both show.
+#[derive(Clone, PartialEq)]
+enum Saving {
+    Not,
+    Asked,
+    Failed(String),
+}
+
 #[component]
 pub fn SharedPage(props: &SharedPageProps) -> Html {
-    let saving = use_state_eq(|| false);
-    let failure = use_state_eq(|| None::<String>);
+    let saving = use_state_eq(|| Saving::Not);
     let on_save_copy = {
-        let (saving, failure) = (saving.clone(), failure.clone());
-        Callback::from(move |_| {
-            failure.set(None);
-            saving.set(true);
-        })
+        let saving = saving.clone();
+        Callback::from(move |_| saving.set(Saving::Asked))
     };
     let on_failed = {
-        let (saving, failure) = (saving.clone(), failure.clone());
-        Callback::from(move |why: String| {
-            saving.set(false);
-            failure.set(Some(why));
-        })
+        let saving = saving.clone();
+        Callback::from(move |why| saving.set(Saving::Failed(why)))
     };
     html! {
         <>
             <AppHeader />
             <main>
-                if *saving {
-                    <OpeningEditor status="Saving a copy…" {on_failed} />
-                }
-                if let Some(why) = &*failure {
-                    <div class="banners">
-                        <div class="banner error" role="alert">
-                            <p>{ format!("The copy was not saved: the rest of the app could not be loaded ({why}). Check the connection and try again.") }</p>
+                { match &*saving {
+                    Saving::Not => Html::default(),
+                    Saving::Asked => html! { <OpeningEditor status="Saving a copy…" {on_failed} /> },
+                    Saving::Failed(why) => html! {
+                        <div class="banners">
+                            <div class="banner error" role="alert">
+                                <p>{ format!("The copy was not saved: the rest of the app could not be loaded ({why}). Check the connection and try again.") }</p>
+                            </div>
                         </div>
-                    </div>
-                }
+                    },
+                } }
                 <SharedView payload={props.payload.clone()} embed={false} {on_save_copy} />
             </main>
         </>

@@ -10,6 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
+import { loaderOf } from '../../scripts/inline-loader.mjs';
 import { launch } from '../e2e/helpers.mjs';
 import { bigMap, measuredMap, wideCsv } from './inputs.mjs';
 
@@ -34,12 +35,10 @@ function record(name, unit, samples, budget = null) {
 // Sizes of what a visit downloads: a first visit to the library runs the library module; a frame
 // showing a map on another site and a share link run the embed module; a map opened directly runs
 // the full app (so does the library once a map is opened from it, and a share link once its copy
-// is saved). All start from the same
-// loader, inline in index.html.
+// is saved). All start from the same loader, inline in index.html.
 const files = readdirSync(DIST);
 const named = (pattern) => files.filter((f) => pattern.test(f));
-const loader = readFileSync(`${DIST}index.html`, 'utf8').match(/<script type="module" async>([\s\S]*?)<\/script>/)?.[1];
-if (loader === undefined) throw new Error('index.html has no inline loader');
+const loader = loaderOf(readFileSync(`${DIST}index.html`, 'utf8'));
 const modules = {
   'library module': named(/^journeyscope-library-[0-9a-f]{8,16}(_bg)?\.(wasm|js)$/),
   'embed module': named(/^journeyscope-embed-[0-9a-f]{8,16}(_bg)?\.(wasm|js)$/),
