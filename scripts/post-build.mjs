@@ -1,6 +1,6 @@
-// Trunk post-build hook. Trunk builds the full app (src/main.rs); this builds the library module
-// (src/bin/library.rs) and the embed module (src/bin/embed.rs) the same way, and puts the page's
-// loader, scripts/boot.js, naming all three, into the page.
+// Trunk post-build hook. Trunk builds the app (src/main.rs); this builds the embed module
+// (src/bin/embed.rs) the same way, and puts the page's loader, scripts/boot.js, naming both, into
+// the page.
 // The loader is inline, so the modules are requested as soon as the page is parsed instead of
 // after one more round trip for a loader file; an async module script also runs without waiting
 // for the stylesheet. The page's Content-Security-Policy allows it by its hash, so it needs no
@@ -61,7 +61,7 @@ async function shrink(wasmPath, glue) {
   return Buffer.from(await shrinkJs(js));
 }
 
-// A module built as Trunk builds the full app: cargo, wasm-bindgen, then wasm-opt.
+// A module built as Trunk builds the app: cargo, wasm-bindgen, then wasm-opt.
 async function buildModule(bin) {
   run('cargo', ['build', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', bin, ...(release ? ['--release'] : [])]);
   const built = join(root, 'target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${bin}.wasm`);
@@ -86,33 +86,30 @@ function place({ wasm, glue }, bin) {
   writeFileSync(join(dir, files.js), glue);
   return files;
 }
-const library = place(await buildModule('journeyscope-library'), 'journeyscope-library');
 const embed = place(await buildModule('journeyscope-embed'), 'journeyscope-embed');
 
-// Trunk's inline loader names the full app's files; it is replaced by ours.
+// Trunk's inline loader names the app's files; it is replaced by ours.
 const page = join(dir, 'index.html');
 let html = readFileSync(page, 'utf8');
 const inline = /<script type="module"[^>]*>([\s\S]*?)<\/script>/;
 const trunkLoader = html.match(inline)?.[1];
 if (!trunkLoader) throw new Error('index.html has no inline module script to replace');
-let full = {
+let app = {
   js: trunkLoader.match(/from '\.\/([^']+\.js)'/)?.[1],
   wasm: trunkLoader.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1],
 };
-if (!full.js || !full.wasm) throw new Error("Trunk's loader no longer names the app's files as expected");
+if (!app.js || !app.wasm) throw new Error("Trunk's loader no longer names the app's files as expected");
 if (release) {
   // Renamed after their new content, as the other modules are.
-  const wasmPath = join(dir, full.wasm);
-  const glue = await shrink(wasmPath, readFileSync(join(dir, full.js), 'utf8'));
+  const wasmPath = join(dir, app.wasm);
+  const glue = await shrink(wasmPath, readFileSync(join(dir, app.js), 'utf8'));
   const wasm = readFileSync(wasmPath);
-  for (const name of Object.values(full)) unlinkSync(join(dir, name));
-  full = place({ wasm, glue }, 'journeyscope');
+  for (const name of Object.values(app)) unlinkSync(join(dir, name));
+  app = place({ wasm, glue }, 'journeyscope');
 }
 const fill = {
-  __FULL_JS__: full.js,
-  __FULL_WASM__: full.wasm,
-  __LIBRARY_JS__: library.js,
-  __LIBRARY_WASM__: library.wasm,
+  __APP_JS__: app.js,
+  __APP_WASM__: app.wasm,
   __EMBED_JS__: embed.js,
   __EMBED_WASM__: embed.wasm,
 };
@@ -129,7 +126,7 @@ html = html
   .replace(policy, `${policy} 'sha256-${bootHash}'`)
   // At the end of the body, so the page's body exists whenever the loader runs.
   .replace('</body>', () => `${loaderElement(boot)}\n  </body>`)
-  // Trunk's preloads would fetch the full app on every visit, before anything else.
+  // Trunk's preloads would fetch the app on every visit, the embed module's included.
   .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
   .replace(/ nonce="[^"]*"/g, '');
 writeFileSync(page, html);

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Prints the size of the release build's three modules, raw and gzipped: the library module a
-# first visit to the library runs, the embed module a frame on another site and a share link run,
-# and the full app a map opened directly runs. Each counts the page's loader too, which is inline
-# in index.html.
+# Prints the size of the release build's two modules, raw and gzipped, each with the page's
+# loader (inline in index.html): the app, and the embed module a frame on another site and a
+# share link's read-only page run. Fails when either is over its budget; bytes are deterministic,
+# so this check belongs in every test run.
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
+APP_BUDGET=$((400 * 1024))
+EMBED_BUDGET=$((200 * 1024))
 loader=$(mktemp --suffix=.loader.js)
 trap 'rm -f "$loader"' EXIT
 node ../scripts/inline-loader.mjs index.html >"$loader"
+over=0
 report() {
-  local label=$1
-  shift
+  local label=$1 budget=$2
+  shift 2
   local total_raw=0 total_gz=0 raw gz file
   for file in "$@"; do
     raw=$(wc -c <"$file")
@@ -19,11 +22,21 @@ report() {
     total_gz=$((total_gz + gz))
     printf '%-48s %10d %10d\n' "${file/#$loader/the loader in index.html}" "$raw" "$gz"
   done
-  printf '%-48s %10d %10d\n\n' "$label: wasm + js" "$total_raw" "$total_gz"
+  printf '%-48s %10d %10d   budget %d: ' "$label: wasm + js" "$total_raw" "$total_gz" "$budget"
+  if [ "$total_gz" -le "$budget" ]; then
+    echo "within"
+  else
+    echo "OVER by $((total_gz - budget)) bytes"
+    over=1
+  fi
+  echo
 }
 printf '%-48s %10s %10s\n' file bytes gzip
-report "library module" journeyscope-library-*.wasm journeyscope-library-*.js "$loader"
-report "embed module" journeyscope-embed-*.wasm journeyscope-embed-*.js "$loader"
-full=$(ls journeyscope-*.wasm journeyscope-*.js | grep -v -e '^journeyscope-library-' -e '^journeyscope-embed-')
+app=$(ls journeyscope-*.wasm journeyscope-*.js | grep -v '^journeyscope-embed-')
 # shellcheck disable=SC2086
-report "full app" $full "$loader"
+report "app" "$APP_BUDGET" $app "$loader"
+report "embed module" "$EMBED_BUDGET" journeyscope-embed-*.wasm journeyscope-embed-*.js "$loader"
+if [ "$over" -ne 0 ]; then
+  echo "a module is over its gzip budget (app 400 KiB, embed module 200 KiB)" >&2
+  exit 1
+fi

@@ -1,17 +1,17 @@
 //! The root: loads the library, follows the route, saves, and wires the library view to its
-//! reducer and to the file work (`file_work`). Which pages it has besides the library, and how it
-//! does file work, is its type parameter (see `pages`).
+//! reducer and to the file work (`file_work`), and the other pages to theirs (`pages`).
 
 use journey_core::store::Backup;
 use yew::prelude::*;
 
 use crate::browser::{fresh_map_id, now};
+use crate::components::app_header::AppHeader;
 use crate::components::banners::{Banners, Notice, KEEP_PERIODS};
 use crate::file_work::{file_work, FileWork};
 use crate::files::download;
 use crate::hooks::use_autosave::use_autosave;
 use crate::hooks::use_route::use_route;
-use crate::pages::{PageContext, Pages};
+use crate::pages::{self, PageContext};
 use crate::route::Route;
 use crate::state::library::{LibraryAction, LibraryState};
 use crate::storage;
@@ -29,14 +29,12 @@ pub fn report_download(
 }
 
 #[component]
-pub fn App<P: Pages>() -> Html {
-    let state = use_reducer(|| {
-        LibraryState::from(storage::load()).with_carried(crate::handoff::take_carried())
-    });
+pub fn App() -> Html {
+    let state = use_reducer(|| LibraryState::from(storage::load()));
     let route = use_route();
     let notice = use_state_eq(|| None::<Notice>);
     let conflicted = state.conflict.as_ref().map(|(theirs, _)| theirs.id.clone());
-    let save_failure = use_autosave(&state.library, conflicted, &state.carried, {
+    let save_failure = use_autosave(&state.library, conflicted, {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
     });
@@ -61,6 +59,16 @@ pub fn App<P: Pages>() -> Html {
         });
     }
 
+    {
+        // A share link's copy is saved once per visit to `#/save/`, which it then leaves.
+        let (state, notice) = (state.clone(), notice.clone());
+        use_effect_with(route.clone(), move |route| {
+            if let Route::Save(payload) = route {
+                pages::save_copy(payload, PageContext { state, notice });
+            }
+        });
+    }
+
     let on_download = {
         let report = report_download(notice.clone());
         Callback::from(move |(name, text): (String, String)| {
@@ -72,7 +80,7 @@ pub fn App<P: Pages>() -> Html {
         on_export_all,
         on_file,
         on_create,
-    } = file_work::<P>(&state, &notice);
+    } = file_work(&state, &notice);
     let dispatch_with = |make: fn(String) -> LibraryAction| {
         let state = state.clone();
         Callback::from(move |id: String| state.dispatch(make(id)))
@@ -122,7 +130,7 @@ pub fn App<P: Pages>() -> Html {
                 {on_file}
             />
         },
-        other => P::page(
+        other => pages::page(
             other,
             PageContext {
                 state: state.clone(),
@@ -144,10 +152,7 @@ pub fn App<P: Pages>() -> Html {
     );
     html! {
         <>
-            <header class="app-header">
-                <h1 class="brand"><span class="logo" aria-hidden="true">{ "◆" }</span>{ " Journeyscope" }</h1>
-                <p class="tagline">{ "Customer journey maps, kept in your browser" }</p>
-            </header>
+            <AppHeader />
             <main>
                 <Banners
                     notice={rename_problem.or_else(|| (*notice).clone())}

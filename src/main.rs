@@ -1,26 +1,7 @@
-//! The full app. The page's loader instantiates it and calls `start`; on the library page it is
-//! instantiated unstarted first, and the library module borrows its file tools (`tools`).
+//! The app: the library, the editor, the score panel, the share dialog, and a share link's copy
+//! being saved. The page's loader runs it for every route but an embed frame's and a share
+//! link's read-only page (`scripts/boot.js`).
 
-use wasm_bindgen::prelude::*;
-
-fn main() {}
-
-#[wasm_bindgen]
-pub fn start() {
+fn main() {
     journeyscope::start();
-}
-
-#[wasm_bindgen]
-pub fn export_file(maps: &str) -> Result<Vec<String>, String> {
-    journeyscope::tools::export_file(maps).map(Vec::from)
-}
-
-#[wasm_bindgen]
-pub fn read_file(text: &str, new_id: String, now: f64) -> Result<String, String> {
-    journeyscope::tools::read_file(text, new_id, now as i64)
-}
-
-#[wasm_bindgen]
-pub fn from_template(slug: &str, id: String, now: f64) -> Result<String, String> {
-    journeyscope::tools::from_template(slug, id, now as i64)
 }

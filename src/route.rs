@@ -9,6 +9,9 @@ pub enum Route {
     Shared(String),
     /// The same, made for a frame on another site: no editing chrome, no storage.
     Embed(String),
+    /// Saves one copy of a share link's map and opens it: where the embed module's
+    /// "Save a copy to my maps" sends the page, for the app to load.
+    Save(String),
     /// Debug builds only: panics on purpose, to test the crash screen.
     DebugPanic,
 }
@@ -16,6 +19,7 @@ pub enum Route {
 const MAP_PREFIX: &str = "#/map/";
 const SHARED_PREFIX: &str = "#/view/";
 const EMBED_PREFIX: &str = "#/embed/";
+const SAVE_PREFIX: &str = "#/save/";
 
 impl Route {
     pub fn parse(hash: &str) -> Route {
@@ -33,6 +37,8 @@ impl Route {
             Route::Shared(payload)
         } else if let Some(payload) = after(EMBED_PREFIX) {
             Route::Embed(payload)
+        } else if let Some(payload) = after(SAVE_PREFIX) {
+            Route::Save(payload)
         } else {
             Route::Library
         }
@@ -44,6 +50,7 @@ impl Route {
             Route::Map(id) => format!("{MAP_PREFIX}{id}"),
             Route::Shared(payload) => format!("{SHARED_PREFIX}{payload}"),
             Route::Embed(payload) => format!("{EMBED_PREFIX}{payload}"),
+            Route::Save(payload) => format!("{SAVE_PREFIX}{payload}"),
         }
     }
 
@@ -55,6 +62,12 @@ impl Route {
     /// Changes the fragment; the app follows through its `hashchange` listener.
     pub fn go(&self) {
         let _ = gloo::utils::window().location().set_hash(&self.hash());
+    }
+
+    /// Changes the fragment in place of the current history entry, so Back and a reload never
+    /// come to the route being left (a `#/save/` that has done its work).
+    pub fn replace(&self) {
+        let _ = gloo::utils::window().location().replace(&self.hash());
     }
 }
 

@@ -1,6 +1,6 @@
 //! The embed module's root: a frame's map on another site, or a share link's page. Any other
-//! route belongs to the library module or the full app, so the page is loaded again for the
-//! page's loader to pick the module (see `scripts/boot.js`).
+//! route (a link followed, "Save a copy to my maps") belongs to the app, so the page is loaded
+//! again for the page's loader to pick the module (see `scripts/boot.js`).
 
 use yew::prelude::*;
 

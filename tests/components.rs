@@ -398,32 +398,3 @@ async fn a_long_share_link_comes_with_advice_to_send_a_file() {
     assert!(chars > 8 * 1024, "{length}");
     assert!(texts(&host, ".banner.warning")[0].contains("some chat and e-mail tools cut links"));
 }
-
-#[wasm_bindgen_test]
-async fn the_opening_notice_asks_for_the_full_app_and_reports_why_it_could_not_be_loaded() {
-    use journeyscope::components::opening_editor::{
-        OpeningEditor, OpeningEditorProps, FULL_APP_EVENT, FULL_APP_FAILED_EVENT,
-    };
-    let window = gloo::utils::window();
-    let asked = Rc::new(RefCell::new(0));
-    let counter = asked.clone();
-    let _listener = gloo::events::EventListener::new(&window, FULL_APP_EVENT, move |_| {
-        *counter.borrow_mut() += 1;
-    });
-    let reasons = Rc::new(RefCell::new(Vec::new()));
-    let sink = reasons.clone();
-    let props = OpeningEditorProps {
-        status: "Saving a copy…".into(),
-        on_failed: Callback::from(move |why: String| sink.borrow_mut().push(why)),
-    };
-    let host = mount::<OpeningEditor>("<div></div>", props).await;
-    settle().await;
-    assert_eq!(*asked.borrow(), 1, "asked once, on mount");
-    assert_eq!(texts(&host, "[role=status]"), ["Saving a copy…"]);
-
-    // The loader's failure event carries the browser's reason as its detail.
-    let failed = web_sys::Event::new(FULL_APP_FAILED_EVENT).unwrap();
-    js_sys::Reflect::set(&failed, &"detail".into(), &"Failed to fetch".into()).unwrap();
-    window.dispatch_event(&failed).unwrap();
-    assert_eq!(*reasons.borrow(), ["Failed to fetch"]);
-}

@@ -1,6 +1,4 @@
-//! The page's header on a share link's page: the brand and what the app is for. The root
-//! (`app.rs`) writes the same markup in place, as one more component costs the library module
-//! 0.4 KB, and it sits at the edge of its size budget.
+//! The page's header: the brand and what the app is for.
 
 use yew::prelude::*;
 

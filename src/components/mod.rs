@@ -24,7 +24,6 @@ pub mod map_header;
 pub mod map_row;
 pub mod measure_form;
 pub mod move_pickers;
-pub mod opening_editor;
 pub mod persona_bar;
 pub mod priority_table;
 pub mod read_only_grid;

@@ -1,5 +1,4 @@
-//! Saves the library shortly after it changes, and at once when the page is hidden or the app is
-//! taken down.
+//! Saves the library shortly after it changes, and at once when the page is hidden.
 //!
 //! A save after an edit is a few short tasks, so none keeps a keystroke waiting long: the changed
 //! maps are turned into JSON a slice of cards per task (`store::Preparing`), then, in a task of
@@ -28,7 +27,6 @@ use journey_core::merge::{merge, Merge};
 use wasm_bindgen::JsCast;
 use web_sys::StorageEvent;
 
-use crate::handoff;
 use crate::state::library::LibraryAction;
 use crate::storage::{self, external_change, External, SaveError, StorageError};
 
@@ -200,20 +198,17 @@ fn reconcile(autosave: &mut Autosave, theirs: Rc<JourneyMap>) -> LibraryAction {
 }
 
 /// Returns the last save's failure, if the last save failed. Saves from other tabs reach the
-/// library through `on_external`; `conflicted` is the map whose clash the user has not settled;
-/// `unwritten` are maps of the starting library that are not in storage (`handoff`).
+/// library through `on_external`; `conflicted` is the map whose clash the user has not settled.
 #[hook]
 pub fn use_autosave(
     library: &Library,
     conflicted: Option<String>,
-    unwritten: &[String],
     on_external: Callback<LibraryAction>,
 ) -> Option<StorageError> {
     let state = use_mut_ref(|| {
         let saved = library
             .maps()
             .iter()
-            .filter(|m| !unwritten.contains(&m.id))
             .map(|m| (m.id.clone(), m.clone()))
             .collect();
         Autosave {
@@ -254,25 +249,10 @@ pub fn use_autosave(
         let failure = failure.clone();
         let on_external = on_external.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "pagehide", {
-                let (state, on_external) = (state.clone(), on_external.clone());
-                move |_| failure.set(flush(&state, &on_external).err())
+            let listener = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+                failure.set(flush(&state, &on_external).err())
             });
-            // The app is taken down only when the library module hands the page to the full
-            // app, which reads the maps from storage; those storage refuses go in memory.
-            move || {
-                drop(listener);
-                let _ = flush(&state, &on_external);
-                let state = state.borrow();
-                handoff::leave(
-                    state
-                        .latest
-                        .maps()
-                        .iter()
-                        .filter(|map| !is_saved(&state, map))
-                        .map(|map| &**map),
-                );
-            }
+            move || drop(listener)
         });
     }
     {

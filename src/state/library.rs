@@ -20,8 +20,6 @@ pub struct LibraryState {
     pub storage_unavailable: bool,
     /// Another tab's version waiting for the user to choose, with what both changed.
     pub conflict: Option<(Rc<JourneyMap>, Vec<String>)>,
-    /// Maps the library module handed over that storage refused it: not stored yet.
-    pub carried: Vec<String>,
 }
 
 pub enum LibraryAction {
@@ -93,17 +91,6 @@ impl From<Result<Loaded, StorageError>> for LibraryState {
                 ..LibraryState::default()
             },
         }
-    }
-}
-
-impl LibraryState {
-    /// Takes in maps the library module could not store, in place of their stored versions.
-    pub fn with_carried(mut self, maps: Vec<JourneyMap>) -> LibraryState {
-        for map in maps {
-            self.carried.push(map.id.clone());
-            self.library.replace(Rc::new(map));
-        }
-        self
     }
 }
 

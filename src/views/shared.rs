@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use journey_core::score::evidence::{periods, segments};
 use journey_core::score::Slice;
-use journey_core::{share, Id, JourneyMap};
+use journey_core::{share, Id};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -21,12 +21,9 @@ pub struct SharedViewProps {
     pub payload: AttrValue,
     /// Compact, for a frame: no save button, a link to the full view instead.
     pub embed: bool,
-    /// Saves the map into this browser's library as a new map.
+    /// The reader asked to save the map into this browser's maps.
     #[prop_or_default]
-    pub on_save_copy: Callback<JourneyMap>,
-    /// Saves the copy as soon as the map is read: the embed module handed the page over for it.
-    #[prop_or_default]
-    pub save_at_once: bool,
+    pub on_save_copy: Callback<()>,
 }
 
 #[component]
@@ -34,15 +31,6 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
     let decoded = use_memo(props.payload.clone(), |payload| {
         share::decode(payload).map(Rc::new)
     });
-    {
-        let (decoded, on_save_copy) = (decoded.clone(), props.on_save_copy.clone());
-        let at_once = props.save_at_once;
-        use_effect_with((), move |_| {
-            if let (true, Ok(map)) = (at_once, &*decoded) {
-                on_save_copy.emit((**map).clone());
-            }
-        });
-    }
     let selected = use_state_eq(|| None::<Id>);
     let slice = use_state(Slice::default);
     let context = use_memo(
@@ -89,10 +77,7 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
             selected.set(value.parse().ok());
         })
     };
-    let save = {
-        let (map, on_save_copy) = (map.clone(), props.on_save_copy.clone());
-        Callback::from(move |_: MouseEvent| on_save_copy.emit((*map).clone()))
-    };
+    let save = props.on_save_copy.reform(|_: MouseEvent| ());
     let full_view = format!(
         "{}{}",
         page_address(),

@@ -1,7 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  createFromTemplate, cspViolations, downloadFrom, importFile, launch, openApp, stageNames, storedMaps, waitForStored,
+  createFromTemplate, cspViolations, downloadFrom, importFile, launch, mapWithPeriods, openApp, stageNames, storedMaps,
+  waitForStored,
 } from './helpers.mjs';
 
 let browser;
@@ -33,6 +34,22 @@ test('an export imports into a fresh browser and exports byte for byte the same'
   await fresh.getByText('Webinar <b>live</b> & "recorded"').waitFor();
   assert.equal(await fresh.locator('b').count(), 0);
   await fresh.context().close();
+});
+
+test("the library's Export JSON of an imported measured map carries its scores block", async () => {
+  const page = await openApp(browser);
+  await importFile(page, 'answers.journey.json', mapWithPeriods('answers', 'Checkout answers', ['2026-01']));
+  await page.locator('.banner.info', { hasText: 'Imported “Checkout answers” from answers.journey.json' }).waitFor();
+  // One touchpoint answered 1–5 by 1, 2, 3, 4 and 5 people has a mean of 55 / 15, 2.6667 of the
+  // scale's 4 points, 66.6667.
+  const file = await downloadFrom(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
+  assert.equal(file.name, 'checkout-answers.journey.json');
+  const exported = JSON.parse(file.text);
+  assert.equal(exported.map.name, 'Checkout answers');
+  assert.equal(exported.scores.all.touchpoints[0].score, 66.6667);
+  await waitForStored(page, (map) => map.id === 'answers');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
 
 test('importing a map that is already here adds a copy and keeps the original', async () => {

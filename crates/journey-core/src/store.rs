@@ -187,23 +187,6 @@ pub fn revision_of(raw: &str) -> Option<u64> {
     (head.format == FORMAT_NAME).then_some(head.revision)
 }
 
-/// Maps handed from one of the app's modules to the other without going through storage (the
-/// library module's maps that storage refused): a JSON array of their stored values.
-pub fn carry<'a>(maps: impl IntoIterator<Item = &'a JourneyMap>) -> String {
-    let values: Vec<String> = maps.into_iter().map(|map| encode(map, 0)).collect();
-    serde_json::to_string(&values).unwrap_or_default()
-}
-
-/// The maps in what `carry` made; anything else reads as none.
-pub fn carried(payload: &str) -> Vec<JourneyMap> {
-    let values: Vec<String> = serde_json::from_str(payload).unwrap_or_default();
-    values
-        .iter()
-        .filter_map(|raw| import_document(raw).ok())
-        .map(|(map, _)| map)
-        .collect()
-}
-
 /// What browsers give one site: about five million characters of localStorage.
 pub const QUOTA_CHARS: usize = 5_000_000;
 
@@ -338,17 +321,6 @@ mod tests {
 
     fn map(id: &str) -> JourneyMap {
         JourneyMap::empty(id.into(), format!("Map {id}"), 5)
-    }
-
-    #[test]
-    fn carried_maps_come_back_whole_and_anything_else_as_none() {
-        let mut second = crate::Template::Ecommerce.build("b".into(), 7);
-        second.name = "Checkout “2”".into();
-        let maps = [map("a"), second];
-        assert_eq!(carried(&carry(&maps)), maps);
-        assert_eq!(carried(&carry([])), Vec::<JourneyMap>::new());
-        assert_eq!(carried(""), Vec::<JourneyMap>::new());
-        assert_eq!(carried("[\"not a map\"]"), Vec::<JourneyMap>::new());
     }
 
     #[test]
