@@ -11,7 +11,7 @@ use crate::file_work::{file_work, FileWork};
 use crate::files::download;
 use crate::hooks::use_autosave::use_autosave;
 use crate::hooks::use_route::use_route;
-use crate::pages::{self, PageContext};
+use crate::pages::{self, Editing, PageContext};
 use crate::route::Route;
 use crate::state::library::{LibraryAction, LibraryState};
 use crate::storage;
@@ -30,11 +30,11 @@ pub fn report_download(
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| LibraryState::from(storage::load()));
+    let state = use_reducer(|| LibraryState::from(storage::load()).opening(&Route::current()));
     let route = use_route();
     let notice = use_state_eq(|| None::<Notice>);
     let conflicted = state.conflict.as_ref().map(|(theirs, _)| theirs.id.clone());
-    let save_failure = use_autosave(&state.library, conflicted, {
+    let save_failure = use_autosave(&state.library, &state.revisions, conflicted, {
         let state = state.clone();
         Callback::from(move |action| state.dispatch(action))
     });
@@ -60,14 +60,27 @@ pub fn App() -> Html {
     }
 
     {
-        // A share link's copy is saved once per visit to `#/save/`, which it then leaves.
+        // A map's route opens its session; a share link's copy is saved once per visit to
+        // `#/save/`, which it then leaves.
         let (state, notice) = (state.clone(), notice.clone());
-        use_effect_with(route.clone(), move |route| {
-            if let Route::Save(payload) = route {
-                pages::save_copy(payload, PageContext { state, notice });
-            }
+        use_effect_with(route.clone(), move |route| match route {
+            Route::Map(id) => state.dispatch(LibraryAction::Open { id: id.clone() }),
+            Route::Save(payload) => pages::save_copy(payload, &state, &notice),
+            _ => {}
         });
     }
+    let dispatcher = state.dispatcher();
+    let editing = Editing {
+        on_edit: use_callback(dispatcher.clone(), |edit, dispatcher| {
+            dispatcher.dispatch(LibraryAction::Edit { edit, now: now() })
+        }),
+        on_undo: use_callback(dispatcher.clone(), |_, dispatcher| {
+            dispatcher.dispatch(LibraryAction::Undo)
+        }),
+        on_redo: use_callback(dispatcher, |_, dispatcher| {
+            dispatcher.dispatch(LibraryAction::Redo)
+        }),
+    };
 
     let on_download = {
         let report = report_download(notice.clone());
@@ -135,6 +148,7 @@ pub fn App() -> Html {
             PageContext {
                 state: state.clone(),
                 notice: notice.clone(),
+                editing,
             },
         ),
     };

@@ -2,10 +2,8 @@
 //! embedded map, and saving a share link's copy. Each gets the root's state and does the IO its
 //! components ask for.
 
-use std::rc::Rc;
-
 use journey_core::exports::{export, picture, Export};
-use journey_core::{share, JourneyMap};
+use journey_core::{share, Edit};
 use yew::prelude::*;
 
 use crate::app::report_download;
@@ -21,6 +19,15 @@ use crate::views::shared::SharedView;
 pub struct PageContext {
     pub state: UseReducerHandle<LibraryState>,
     pub notice: UseStateHandle<Option<Notice>>,
+    pub editing: Editing,
+}
+
+/// The open map's edits, undo and redo, made once by the root so they stay the same callbacks.
+#[derive(Clone)]
+pub struct Editing {
+    pub on_edit: Callback<Edit>,
+    pub on_undo: Callback<()>,
+    pub on_redo: Callback<()>,
 }
 
 /// The page for any route but the library's.
@@ -37,7 +44,14 @@ pub fn page(route: &Route, context: PageContext) -> Html {
 }
 
 /// The editor of the map with this id, with the file IO it asks for.
-fn map_page(id: &str, PageContext { state, notice }: PageContext) -> Html {
+fn map_page(
+    id: &str,
+    PageContext {
+        state,
+        notice,
+        editing,
+    }: PageContext,
+) -> Html {
     let on_back = Callback::from(|_: ()| Route::Library.go());
     let Some(map) = state.library.get(id).cloned() else {
         return html! {
@@ -48,10 +62,11 @@ fn map_page(id: &str, PageContext { state, notice }: PageContext) -> Html {
             </section>
         };
     };
-    let on_change = {
-        let state = state.clone();
-        Callback::from(move |map: Rc<JourneyMap>| state.dispatch(LibraryAction::Replace(map)))
-    };
+    // Until the route's `Open` is taken in, the map shows without its history.
+    let open = state.open.as_ref().filter(|open| open.id() == id);
+    let can_undo = open.is_some_and(|open| open.session.can_undo());
+    let can_redo = open.is_some_and(|open| open.session.can_redo());
+    let problem = open.and_then(|open| open.problem.clone());
     let on_export = {
         let (state, id) = (state.clone(), id.to_string());
         let report = report_download(notice.clone());
@@ -80,7 +95,9 @@ fn map_page(id: &str, PageContext { state, notice }: PageContext) -> Html {
         wasm_bindgen_futures::spawn_local(async move { answer.emit(copy_text(&text).await) });
     });
     html! {
-        <MapView key={id.to_string()} {map} {on_change} {on_back} {on_export} {on_png} {on_copy} />
+        <MapView key={id.to_string()} {map} {can_undo} {can_redo} {problem}
+            on_edit={editing.on_edit} on_undo={editing.on_undo} on_redo={editing.on_redo}
+            {on_back} {on_export} {on_png} {on_copy} />
     }
 }
 
@@ -94,7 +111,11 @@ fn shared_page(payload: &str) -> Html {
 /// Saves one copy of the share link's map and opens it, in place of the `#/save/` route in the
 /// history, so neither Back nor a reload comes to that route and saves again. A link that cannot
 /// be read goes to its read-only page, which says why.
-pub fn save_copy(payload: &str, PageContext { state, notice }: PageContext) {
+pub fn save_copy(
+    payload: &str,
+    state: &UseReducerHandle<LibraryState>,
+    notice: &UseStateHandle<Option<Notice>>,
+) {
     let map = match share::decode(payload) {
         Ok(map) => map,
         Err(_) => return Route::Shared(payload.to_string()).replace(),

@@ -1,9 +1,9 @@
 //! The one place that touches localStorage. Every call is fallible: storage can be blocked
 //! (private modes, sandboxed frames) or full, and neither may crash the app or lose an edit.
-//! What is stored and how it is read is decided in `journey_core::store`.
+//! What is stored and how it is read is decided in `journey_core::store`. It keeps no state:
+//! what this tab last saved is the autosave's record, handed in with each write.
 
-use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::cell::OnceCell;
 use std::fmt;
 use std::rc::Rc;
 
@@ -37,34 +37,18 @@ impl fmt::Display for StorageError {
 /// Why a map was not saved.
 pub enum SaveError {
     Storage(StorageError),
-    /// Another tab saved this map since this tab last read it; its version is here, to merge
-    /// with this tab's before writing again.
-    Stale(Rc<JourneyMap>),
+    /// Another tab saved this map since this tab last read it; its version and revision are
+    /// here, to merge with this tab's before writing again.
+    Stale {
+        theirs: Rc<JourneyMap>,
+        revision: u64,
+    },
 }
 
 impl From<StorageError> for SaveError {
     fn from(error: StorageError) -> SaveError {
         SaveError::Storage(error)
     }
-}
-
-thread_local! {
-    /// The revision of each map this tab last read or wrote, by map id.
-    static KNOWN: RefCell<HashMap<String, u64>> = RefCell::new(HashMap::new());
-}
-
-fn known(id: &str) -> Option<u64> {
-    KNOWN.with(|known| known.borrow().get(id).copied())
-}
-
-fn remember(id: &str, revision: Option<u64>) {
-    KNOWN.with(|known| {
-        let mut known = known.borrow_mut();
-        match revision {
-            Some(revision) => known.insert(id.to_string(), revision),
-            None => known.remove(id),
-        };
-    });
 }
 
 fn local_storage() -> Result<Storage, StorageError> {
@@ -91,11 +75,7 @@ pub fn load() -> Result<Loaded, StorageError> {
             let raw = storage.get_item(&key).ok().flatten()?;
             Some((key, raw))
         });
-    let loaded = store::load(entries);
-    for (id, revision) in &loaded.revisions {
-        remember(id, Some(*revision));
-    }
-    Ok(loaded)
+    Ok(store::load(entries))
 }
 
 fn set(key: &str, value: &str) -> Result<(), StorageError> {
@@ -123,9 +103,10 @@ fn stored_head(storage: &Storage, key: &str) -> Option<String> {
 }
 
 /// Writes a prepared map at the next revision, unless another tab wrote it since this tab last
-/// read it. Reads only the head of the stored value unless that head is not one this version
-/// wrote or another tab's save has to be read.
-pub fn save_map(prepared: &Prepared) -> Result<(), SaveError> {
+/// read or wrote it, at revision `known`. Returns the revision written. Reads only the head of
+/// the stored value unless that head is not one this version wrote or another tab's save has to
+/// be read.
+pub fn save_map(prepared: &Prepared, known: Option<u64>) -> Result<u64, SaveError> {
     let id = &prepared.id;
     let key = store::map_key(id);
     let storage = local_storage()?;
@@ -142,29 +123,29 @@ pub fn save_map(prepared: &Prepared) -> Result<(), SaveError> {
             store::revision_in_head(&head).or_else(|| full().and_then(store::revision_of))
         }
     };
-    if store::written_elsewhere(known(id), stored) {
+    if let (true, Some(revision)) = (store::written_elsewhere(known, stored), stored) {
         let theirs =
             full().and_then(|raw| store::load([(key.clone(), raw.to_string())]).maps.pop());
         if let Some(theirs) = theirs {
-            remember(id, stored);
-            return Err(SaveError::Stale(Rc::new(theirs)));
+            return Err(SaveError::Stale {
+                theirs: Rc::new(theirs),
+                revision,
+            });
         }
     }
-    let next = known(id).max(stored).map_or(1, |revision| revision + 1);
+    let next = known.max(stored).map_or(1, |revision| revision + 1);
     set(&key, &prepared.at(next))?;
-    remember(id, Some(next));
-    Ok(())
+    Ok(next)
 }
 
 pub fn delete_map(id: &str) -> Result<(), StorageError> {
-    remove(&store::map_key(id))?;
-    remember(id, None);
-    Ok(())
+    remove(&store::map_key(id))
 }
 
 /// Another tab's write to a map key.
 pub enum External {
-    Saved(Rc<JourneyMap>),
+    /// A map saved, at this revision.
+    Saved(Rc<JourneyMap>, u64),
     Removed(String),
 }
 
@@ -174,15 +155,12 @@ pub fn external_change(event: &web_sys::StorageEvent) -> Option<External> {
     let key = event.key()?;
     let id = key.strip_prefix(store::MAP_PREFIX)?.to_string();
     match event.new_value() {
-        None => {
-            remember(&id, None);
-            Some(External::Removed(id))
-        }
+        None => Some(External::Removed(id)),
         Some(raw) => {
             let mut loaded = store::load([(key, raw)]);
             let map = loaded.maps.pop()?;
-            remember(&id, loaded.revisions.get(&id).copied());
-            Some(External::Saved(Rc::new(map)))
+            let revision = loaded.revisions.get(&id).copied().unwrap_or_default();
+            Some(External::Saved(Rc::new(map), revision))
         }
     }
 }

@@ -11,10 +11,14 @@
 //! change or page hide. A map with an open conflict is not written until the user settles it.
 //!
 //! Another tab's save reaches this tab two ways: its `storage` event, and, if this tab writes
-//! before that event arrives, the stored revision seen at write time. Both go through `reconcile`.
+//! before that event arrives, the stored revision seen at write time. Both go through
+//! `reconcile`, which asks `journey_core::merge::reconcile` what to do.
+//!
+//! What this tab last saved or read of each map, and at which revision, is kept here alone: it
+//! is the base of a merge and what a write checks the stored revision against.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -23,7 +27,7 @@ use journey_core::store::{Prepared, Preparing};
 use journey_core::{JourneyMap, Library};
 use yew::prelude::*;
 
-use journey_core::merge::{merge, Merge};
+use journey_core::merge::{self, Reconcile};
 use wasm_bindgen::JsCast;
 use web_sys::StorageEvent;
 
@@ -33,13 +37,17 @@ use crate::storage::{self, external_change, External, SaveError, StorageError};
 /// Quiet time after an edit before saving: long enough to batch a burst of edits.
 const SAVE_DELAY_MS: u32 = 300;
 
-type Saved = HashMap<String, Rc<JourneyMap>>;
+/// A map as this tab last saved or read it, and the stored revision it had then.
+struct Stored {
+    map: Rc<JourneyMap>,
+    revision: u64,
+}
 
 struct Autosave {
     latest: Library,
     /// The map whose conflict with another tab waits for the user.
     held: Option<String>,
-    saved: Saved,
+    saved: HashMap<String, Stored>,
     /// Maps being turned into JSON, and those ready to write, each with the value it is made from.
     preparing: Vec<(Rc<JourneyMap>, Preparing)>,
     prepared: Vec<(Rc<JourneyMap>, Prepared)>,
@@ -66,7 +74,7 @@ fn is_saved(state: &Autosave, map: &Rc<JourneyMap>) -> bool {
     state
         .saved
         .get(&map.id)
-        .is_some_and(|saved| Rc::ptr_eq(saved, map))
+        .is_some_and(|saved| Rc::ptr_eq(&saved.map, map))
 }
 
 /// Starts a save of every map changed since its last save.
@@ -120,11 +128,14 @@ fn write(state: &mut Autosave, on_external: &Callback<LibraryAction>) -> Result<
                 if state.held.as_ref() == Some(&map.id) {
                     continue;
                 }
-                match storage::save_map(&prepared) {
-                    Ok(()) => {
-                        state.saved.insert(map.id.clone(), map);
+                let known = state.saved.get(&map.id).map(|saved| saved.revision);
+                match storage::save_map(&prepared, known) {
+                    Ok(revision) => {
+                        state.saved.insert(map.id.clone(), Stored { map, revision });
                     }
-                    Err(SaveError::Stale(theirs)) => on_external.emit(reconcile(state, theirs)),
+                    Err(SaveError::Stale { theirs, revision }) => {
+                        on_external.emit(reconcile(state, theirs, revision))
+                    }
                     Err(SaveError::Storage(e)) => result = Err(e),
                 }
             }
@@ -167,41 +178,36 @@ fn receive(state: &RefCell<Autosave>, event: &StorageEvent) -> Option<LibraryAct
             autosave.saved.remove(&id);
             Some(LibraryAction::ExternalRemoved { id })
         }
-        External::Saved(theirs) => Some(reconcile(&mut autosave, theirs)),
+        External::Saved(theirs, revision) => Some(reconcile(&mut autosave, theirs, revision)),
     }
 }
 
-/// What another tab's save means here, given what this tab has saved and not yet saved: take
-/// theirs when nothing here is pending, merge when both sides changed different parts, else ask.
-fn reconcile(autosave: &mut Autosave, theirs: Rc<JourneyMap>) -> LibraryAction {
+/// What another tab's save means here, given what this tab last saved and what it has now.
+fn reconcile(autosave: &mut Autosave, theirs: Rc<JourneyMap>, revision: u64) -> LibraryAction {
     let id = theirs.id.clone();
     let ours = autosave.latest.get(&id).cloned();
-    let base = autosave.saved.insert(id.clone(), theirs.clone());
-    match (ours, base) {
-        (Some(ours), Some(base)) if !Rc::ptr_eq(&ours, &base) => match merge(&base, &ours, &theirs)
-        {
-            Merge::Merged(map) => LibraryAction::External(Rc::new(*map)),
-            Merge::Conflict(what) => {
-                autosave.held = Some(id);
-                LibraryAction::Conflict { theirs, what }
-            }
-        },
-        (Some(_), None) => {
+    let stored = Stored {
+        map: theirs.clone(),
+        revision,
+    };
+    let base = autosave.saved.insert(id.clone(), stored);
+    match merge::reconcile(base.as_ref().map(|b| &*b.map), ours.as_deref(), &theirs) {
+        Reconcile::TakeTheirs => LibraryAction::External(theirs),
+        Reconcile::Merged(map) => LibraryAction::External(Rc::new(*map)),
+        Reconcile::Conflict(what) => {
             autosave.held = Some(id);
-            LibraryAction::Conflict {
-                theirs,
-                what: vec!["a map with the same id".to_string()],
-            }
+            LibraryAction::Conflict { theirs, what }
         }
-        _ => LibraryAction::External(theirs),
     }
 }
 
-/// Returns the last save's failure, if the last save failed. Saves from other tabs reach the
-/// library through `on_external`; `conflicted` is the map whose clash the user has not settled.
+/// Returns the last save's failure, if the last save failed. `revisions` are the stored maps'
+/// revisions as read at start. Saves from other tabs reach the library through `on_external`;
+/// `conflicted` is the map whose clash the user has not settled.
 #[hook]
 pub fn use_autosave(
     library: &Library,
+    revisions: &BTreeMap<String, u64>,
     conflicted: Option<String>,
     on_external: Callback<LibraryAction>,
 ) -> Option<StorageError> {
@@ -209,7 +215,11 @@ pub fn use_autosave(
         let saved = library
             .maps()
             .iter()
-            .map(|m| (m.id.clone(), m.clone()))
+            .filter_map(|map| {
+                let revision = *revisions.get(&map.id)?;
+                let map = map.clone();
+                Some((map.id.clone(), Stored { map, revision }))
+            })
             .collect();
         Autosave {
             latest: library.clone(),

@@ -1,65 +1,51 @@
+//! The open map's editing session, held inside `LibraryState`: every edit, undo and redo of the
+//! open map goes through it, and the library takes the result in the same step.
+
 use std::rc::Rc;
 
 use journey_core::{Edit, JourneyMap, Millis, Session};
-use yew::Reducible;
 
 /// The open map with its undo history.
 #[derive(Clone, Debug, PartialEq)]
-pub struct EditorState {
+pub struct OpenMap {
     pub session: Session,
     /// Why the last edit was refused, shown until the next edit.
     pub problem: Option<String>,
 }
 
-pub enum EditorAction {
-    Apply(Edit, Millis),
-    Undo,
-    Redo,
-    /// The map as another tab saved it.
-    Adopt(Rc<JourneyMap>),
-}
-
-impl EditorState {
-    pub fn new(map: Rc<JourneyMap>) -> EditorState {
-        EditorState {
+impl OpenMap {
+    pub fn new(map: Rc<JourneyMap>) -> OpenMap {
+        OpenMap {
             session: Session::new(map),
             problem: None,
         }
     }
 
+    pub fn id(&self) -> &str {
+        &self.session.map().id
+    }
+
     pub fn map(&self) -> &Rc<JourneyMap> {
         self.session.map()
     }
-}
 
-impl Reducible for EditorState {
-    type Action = EditorAction;
-
-    fn reduce(self: Rc<Self>, action: EditorAction) -> Rc<Self> {
-        let mut next = (*self).clone();
-        let changed = match action {
-            EditorAction::Apply(edit, now) => match next.session.apply(&edit, now) {
-                Ok(changed) => {
-                    next.problem = None;
-                    changed || self.problem.is_some()
-                }
-                Err(e) => {
-                    next.problem = Some(format!("That change was not made: {e}."));
-                    true
-                }
-            },
-            EditorAction::Undo => next.session.undo(),
-            EditorAction::Redo => next.session.redo(),
-            EditorAction::Adopt(map) => {
-                next.session.adopt(map);
-                next.session != self.session
+    /// Applies an edit; false when nothing the user sees changed.
+    pub fn apply(&mut self, edit: &Edit, now: Millis) -> bool {
+        let had_problem = self.problem.take().is_some();
+        match self.session.apply(edit, now) {
+            Ok(changed) => changed || had_problem,
+            Err(e) => {
+                self.problem = Some(format!("That change was not made: {e}."));
+                true
             }
-        };
-        // The same Rc tells yew nothing changed, so nothing re-renders.
-        if changed {
-            Rc::new(next)
-        } else {
-            self
+        }
+    }
+
+    /// Takes in a version of the map that reached the library another way (another tab's save,
+    /// a merge, a conflict settled, old periods dropped) as one undoable step.
+    pub fn follow(&mut self, map: &Rc<JourneyMap>) {
+        if !Rc::ptr_eq(map, self.session.map()) {
+            self.session.adopt(map.clone());
         }
     }
 }

@@ -1,14 +1,22 @@
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use journey_core::store::{Backup, Loaded, Unreadable};
-use journey_core::{JourneyMap, Library, Millis};
+use journey_core::{Edit, JourneyMap, Library, Millis};
 use yew::Reducible;
 
+use crate::route::Route;
+use crate::state::editor::OpenMap;
 use crate::storage::StorageError;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LibraryState {
     pub library: Library,
+    /// The map open in the editor, the one writer of that map besides the library's own
+    /// operations; its every version is the library's too.
+    pub open: Option<OpenMap>,
+    /// The revision each stored map was read at on start, where the autosave's record begins.
+    pub revisions: BTreeMap<String, u64>,
     /// Stored values that could not be read at start; corrupt ones are moved to backups.
     pub unreadable: Vec<Unreadable>,
     pub backups: Vec<Backup>,
@@ -44,8 +52,17 @@ pub enum LibraryAction {
         id: String,
     },
     UndoDelete,
-    /// The map view's newer version of a map.
-    Replace(Rc<JourneyMap>),
+    /// The editor opened this map: a new session, with no undo history.
+    Open {
+        id: String,
+    },
+    /// An edit of the open map.
+    Edit {
+        edit: Edit,
+        now: Millis,
+    },
+    Undo,
+    Redo,
     /// An unreadable value now lives under a backup key.
     Quarantined {
         key: String,
@@ -82,6 +99,7 @@ impl From<Result<Loaded, StorageError>> for LibraryState {
         match loaded {
             Ok(loaded) => LibraryState {
                 library: Library::new(loaded.maps),
+                revisions: loaded.revisions,
                 unreadable: loaded.unreadable,
                 backups: loaded.backups,
                 ..LibraryState::default()
@@ -100,7 +118,14 @@ impl Reducible for LibraryState {
     fn reduce(self: Rc<Self>, action: LibraryAction) -> Rc<Self> {
         let known = |id: &str| self.library.get(id);
         let unchanged = match &action {
-            LibraryAction::Replace(map) => known(&map.id).is_some_and(|k| Rc::ptr_eq(k, map)),
+            LibraryAction::Open { id } => self.open.as_ref().is_some_and(|open| {
+                open.id() == id
+                    && !open.session.can_undo()
+                    && known(id).is_some_and(|map| Rc::ptr_eq(map, open.map()))
+            }),
+            LibraryAction::Edit { .. } | LibraryAction::Undo | LibraryAction::Redo => {
+                return self.edit_open(action);
+            }
             // Our own save echoed back by another tab changes nothing.
             LibraryAction::External(map) => known(&map.id).is_some_and(|k| **k == **map),
             LibraryAction::ExternalRemoved { id } => known(id).is_none(),
@@ -142,7 +167,10 @@ impl Reducible for LibraryState {
                     next.library.restore(at, map);
                 }
             }
-            LibraryAction::Replace(map) => next.library.replace(map),
+            LibraryAction::Open { id } => {
+                next.open = next.library.get(&id).cloned().map(OpenMap::new);
+            }
+            LibraryAction::Edit { .. } | LibraryAction::Undo | LibraryAction::Redo => {}
             LibraryAction::Quarantined { key, backup } => {
                 next.unreadable.retain(|u| u.key != key);
                 next.backups.push(backup);
@@ -165,6 +193,44 @@ impl Reducible for LibraryState {
             }
             LibraryAction::DropOldPeriods { keep, now } => next.library.drop_old_periods(keep, now),
         }
+        // Whatever changed the open map here, its session takes in as one undoable step.
+        if let Some(open) = next.open.as_mut() {
+            if let Some(map) = next.library.get(open.id()) {
+                open.follow(map);
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+impl LibraryState {
+    /// The state with the map this route names open, for the first render.
+    pub fn opening(mut self, route: &Route) -> LibraryState {
+        if let Route::Map(id) = route {
+            self.open = self.library.get(id).cloned().map(OpenMap::new);
+        }
+        self
+    }
+
+    /// An edit, undo or redo of the open map, taken into the library in the same step. The same
+    /// state comes back when nothing changed, so nothing renders again.
+    fn edit_open(self: Rc<Self>, action: LibraryAction) -> Rc<Self> {
+        let Some(mut open) = self.open.clone() else {
+            return self;
+        };
+        let changed = match action {
+            LibraryAction::Edit { edit, now } => open.apply(&edit, now),
+            LibraryAction::Undo => open.session.undo(),
+            LibraryAction::Redo => open.session.redo(),
+            _ => false,
+        };
+        if !changed {
+            return self;
+        }
+        let mut next = (*self).clone();
+        next.problem = None;
+        next.library.replace(open.map().clone());
+        next.open = Some(open);
         Rc::new(next)
     }
 }

@@ -8,7 +8,6 @@ use journey_core::score::Slice;
 use journey_core::{Edit, JourneyMap};
 use yew::prelude::*;
 
-use crate::browser;
 use crate::components::journey_grid::JourneyGrid;
 use crate::components::journey_score_bar::JourneyScoreBar;
 use crate::components::map_header::MapHeader;
@@ -17,13 +16,19 @@ use crate::components::score_panel::ScorePanel;
 use crate::components::share_dialog::ShareDialog;
 use crate::hooks::use_undo_keys::{use_undo_keys, UndoKey};
 use crate::score_context::{ScoreContext, ScoreHandle};
-use crate::state::editor::{EditorAction, EditorState};
 
 #[derive(Properties, PartialEq)]
 pub struct MapViewProps {
     pub map: Rc<JourneyMap>,
-    /// Every new version of the map, for the library to keep and save.
-    pub on_change: Callback<Rc<JourneyMap>>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// Why the last edit was refused.
+    pub problem: Option<String>,
+    /// These three stay the same callbacks for the life of the view: a new one each render would
+    /// differ from the last, and every cell and card of the grid would render again after any edit.
+    pub on_edit: Callback<Edit>,
+    pub on_undo: Callback<()>,
+    pub on_redo: Callback<()>,
     pub on_back: Callback<()>,
     pub on_export: Callback<Export>,
     pub on_png: Callback<Export>,
@@ -32,54 +37,22 @@ pub struct MapViewProps {
 
 #[component]
 pub fn MapView(props: &MapViewProps) -> Html {
-    let editor = use_reducer({
-        let map = props.map.clone();
-        move || EditorState::new(map)
-    });
     let selected = use_state_eq(|| props.map.personas[0].id);
     let sharing = use_state_eq(|| false);
-    // The last version this editor handed to the library, to tell it from other tabs' versions.
-    let emitted = use_mut_ref(|| props.map.clone());
-    {
-        let (on_change, emitted) = (props.on_change.clone(), emitted.clone());
-        use_effect_with(editor.map().clone(), move |map| {
-            gloo::utils::document().set_title(&format!("{} · Journeyscope", map.name));
-            *emitted.borrow_mut() = map.clone();
-            on_change.emit(map.clone());
-        });
-    }
+    use_effect_with(props.map.name.clone(), |name| {
+        gloo::utils::document().set_title(&format!("{name} · Journeyscope"))
+    });
     use_effect_with((), |_| || gloo::utils::document().set_title("Journeyscope"));
-    {
-        // A version saved by another tab reaches us as a new map from the library.
-        let dispatch = editor.dispatcher();
-        use_effect_with(props.map.clone(), move |map| {
-            if !Rc::ptr_eq(map, &emitted.borrow()) {
-                dispatch.dispatch(EditorAction::Adopt(map.clone()));
-            }
-        });
-    }
-    let dispatch = editor.dispatcher();
-    // One callback for the life of the view: a new one each render would differ from the last,
-    // and every cell and card of the grid would render again after any edit.
-    let on_edit = use_callback(dispatch.clone(), |edit: Edit, dispatch| {
-        dispatch.dispatch(EditorAction::Apply(edit, browser::now()))
-    });
-    let on_undo = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(EditorAction::Undo))
-    };
-    let on_redo = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(EditorAction::Redo))
-    };
-    let on_undo_key = use_callback(dispatch, |key: UndoKey, dispatch| {
-        dispatch.dispatch(match key {
-            UndoKey::Undo => EditorAction::Undo,
-            UndoKey::Redo => EditorAction::Redo,
-        })
-    });
+    let on_undo_key = use_callback(
+        (props.on_undo.clone(), props.on_redo.clone()),
+        |key: UndoKey, (on_undo, on_redo)| match key {
+            UndoKey::Undo => on_undo.emit(()),
+            UndoKey::Redo => on_redo.emit(()),
+        },
+    );
     use_undo_keys(on_undo_key);
-    let map = editor.map().clone();
+    let on_edit = props.on_edit.clone();
+    let map = props.map.clone();
     let slice = use_state(Slice::default);
     let context: ScoreHandle = use_memo((map.clone(), (*slice).clone()), |(map, slice)| {
         ScoreContext::of(map, slice)
@@ -87,7 +60,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let on_slice = Callback::from(move |s| slice.set(s));
     // A deleted persona hands the curve to the first one left.
     let persona = map.persona(*selected).unwrap_or(&map.personas[0]).clone();
-    let problem = editor.problem.as_ref().map(|p| {
+    let problem = props.problem.as_ref().map(|p| {
         html! {
             <div class="banner error" role="alert"><p>{ p }</p></div>
         }
@@ -96,11 +69,11 @@ pub fn MapView(props: &MapViewProps) -> Html {
         <section class="map-view" aria-labelledby="map-title">
             <MapHeader
                 map={map.clone()}
-                can_undo={editor.session.can_undo()}
-                can_redo={editor.session.can_redo()}
+                can_undo={props.can_undo}
+                can_redo={props.can_redo}
                 on_edit={on_edit.clone()}
-                {on_undo}
-                {on_redo}
+                on_undo={props.on_undo.clone()}
+                on_redo={props.on_redo.clone()}
                 on_back={props.on_back.clone()}
                 on_export={props.on_export.clone()}
                 on_png={props.on_png.clone()}

@@ -1,6 +1,7 @@
 //! Three-way merge of a map edited in two tabs at once: from the version both started from, our
 //! version and theirs. Parts changed on one side only are taken from that side; a part changed
-//! on both sides in different ways is a conflict the user settles.
+//! on both sides in different ways is a conflict the user settles. `reconcile` decides what a
+//! tab does when another tab has saved a map.
 
 use crate::model::{Id, JourneyMap};
 use crate::validate::validate;
@@ -150,6 +151,39 @@ pub fn merge(base: &JourneyMap, ours: &JourneyMap, theirs: &JourneyMap) -> Merge
     }
 }
 
+/// What a tab does with another tab's save of a map.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reconcile {
+    /// Nothing here is unsaved: their version replaces ours.
+    TakeTheirs,
+    /// Both sides changed different parts: both sides' changes, merged.
+    Merged(Box<JourneyMap>),
+    /// Both sides changed these parts differently; the user chooses which version to keep.
+    Conflict(Vec<String>),
+}
+
+/// Decides what to do with `theirs`, another tab's save of a map, given `base`, the version this
+/// tab last saved or read of it (`None` if it never had it stored), and `ours`, this tab's
+/// version (`None` if this tab has no such map). An edit made on one side only is never lost,
+/// and a part both sides changed differently is always reported, never overwritten.
+pub fn reconcile(
+    base: Option<&JourneyMap>,
+    ours: Option<&JourneyMap>,
+    theirs: &JourneyMap,
+) -> Reconcile {
+    match (ours, base) {
+        (Some(ours), Some(base)) if ours != base => match merge(base, ours, theirs) {
+            Merge::Merged(map) => Reconcile::Merged(map),
+            Merge::Conflict(what) => Reconcile::Conflict(what),
+        },
+        // A map of ours that was never stored, and theirs took its id.
+        (Some(ours), None) if ours != theirs => {
+            Reconcile::Conflict(vec!["a map with the same id".to_string()])
+        }
+        _ => Reconcile::TakeTheirs,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,5 +274,54 @@ mod tests {
         }]);
         let theirs = edited(&[Edit::DeleteStage { stage: s0 }]);
         assert!(matches!(merge(&b, &ours, &theirs), Merge::Conflict(_)));
+    }
+
+    #[test]
+    fn another_tabs_save_replaces_a_map_with_nothing_unsaved() {
+        let theirs = edited(&[Edit::RenameMap("Theirs".into())]);
+        assert_eq!(
+            reconcile(Some(&base()), Some(&base()), &theirs),
+            Reconcile::TakeTheirs
+        );
+        assert_eq!(
+            reconcile(Some(&base()), None, &theirs),
+            Reconcile::TakeTheirs
+        );
+        assert_eq!(reconcile(None, None, &theirs), Reconcile::TakeTheirs);
+    }
+
+    #[test]
+    fn unsaved_edits_here_are_merged_with_theirs_or_reported() {
+        let ours = edited(&[Edit::RenameMap("Ours".into())]);
+        let theirs = edited(&[Edit::RenameStage {
+            stage: base().stages[0].id,
+            name: "Looking".into(),
+        }]);
+        let Reconcile::Merged(merged) = reconcile(Some(&base()), Some(&ours), &theirs) else {
+            panic!("different parts merge");
+        };
+        assert_eq!(
+            (merged.name.as_str(), merged.stages[0].name.as_str()),
+            ("Ours", "Looking")
+        );
+
+        let renamed = edited(&[Edit::RenameMap("Theirs".into())]);
+        assert_eq!(
+            reconcile(Some(&base()), Some(&ours), &renamed),
+            Reconcile::Conflict(vec!["the map's name".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_map_never_stored_here_whose_id_another_tab_saved_is_a_conflict() {
+        let theirs = edited(&[Edit::RenameMap("Theirs".into())]);
+        assert_eq!(
+            reconcile(None, Some(&base()), &theirs),
+            Reconcile::Conflict(vec!["a map with the same id".to_string()])
+        );
+        assert_eq!(
+            reconcile(None, Some(&theirs), &theirs),
+            Reconcile::TakeTheirs
+        );
     }
 }

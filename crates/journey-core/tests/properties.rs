@@ -317,3 +317,69 @@ proptest! {
         prop_assert_eq!(merge(&base, &changed, &changed), Merge::Merged(Box::new(changed)));
     }
 }
+
+/// Each side's version of a map after its own edits from the same template.
+fn two_sides() -> impl Strategy<Value = (JourneyMap, JourneyMap, JourneyMap)> {
+    let side = || prop::collection::vec(edit(), 0..12);
+    (template(), side(), side()).prop_map(|(template, ours_edits, theirs_edits)| {
+        let base = template.build("m".into(), 0);
+        let after = |edits: &[Edit]| {
+            let mut map = base.clone();
+            for edit in edits {
+                let _ = map.apply(edit);
+            }
+            map
+        };
+        let (ours, theirs) = (after(&ours_edits), after(&theirs_edits));
+        (base, ours, theirs)
+    })
+}
+
+proptest! {
+    #[test]
+    fn another_tabs_save_loses_no_one_sided_edit_and_overwrites_no_clash(
+        (base, ours, theirs) in two_sides(),
+    ) {
+        use journey_core::merge::{reconcile, Reconcile};
+        let decision = reconcile(Some(&base), Some(&ours), &theirs);
+        if ours == base {
+            prop_assert_eq!(decision, Reconcile::TakeTheirs);
+            return Ok(());
+        }
+        let card = |map: &JourneyMap, id| map.cards.iter().find(|c| c.id == id).cloned();
+        let mut ids: Vec<_> = [&base, &ours, &theirs].iter().flat_map(|m| m.cards.iter().map(|c| c.id)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let clashes = ids.iter().any(|&id| {
+            let (b, o, t) = (card(&base, id), card(&ours, id), card(&theirs, id));
+            o != b && t != b && o != t
+        }) || (ours.name != base.name && theirs.name != base.name && ours.name != theirs.name);
+        match decision {
+            Reconcile::Merged(merged) => {
+                prop_assert!(!clashes, "a clash was merged silently");
+                for &id in &ids {
+                    let (b, o, t) = (card(&base, id), card(&ours, id), card(&theirs, id));
+                    if o != b && t == b {
+                        prop_assert_eq!(card(&merged, id), o.clone(), "our edit of card {} was lost", id);
+                    }
+                    if t != b && o == b {
+                        prop_assert_eq!(card(&merged, id), t, "their edit of card {} was lost", id);
+                    }
+                }
+                let name = if ours.name != base.name { &ours.name } else { &theirs.name };
+                prop_assert_eq!(&merged.name, name);
+                prop_assert!(validate(&merged).is_empty());
+            }
+            Reconcile::Conflict(what) => prop_assert!(!what.is_empty()),
+            Reconcile::TakeTheirs => prop_assert!(false, "unsaved edits here were dropped"),
+        }
+    }
+
+    #[test]
+    fn reconciling_with_an_unchanged_side_is_the_identity((base, ours, _) in two_sides()) {
+        use journey_core::merge::{reconcile, Reconcile};
+        prop_assert_eq!(reconcile(Some(&base), Some(&base), &ours), Reconcile::TakeTheirs);
+        let expected = if ours == base { Reconcile::TakeTheirs } else { Reconcile::Merged(Box::new(ours.clone())) };
+        prop_assert_eq!(reconcile(Some(&base), Some(&ours), &base), expected);
+    }
+}
