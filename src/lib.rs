@@ -2,39 +2,33 @@
 //! from it: the app (`main.rs`, `start`) and the embed module (`bin/embed.rs`, `start_embed`).
 //! The page's loader picks one by route, and the page moves between them only by navigating.
 //! The library target exists so browser tests can mount components too.
+//!
+//! `entry/` holds each module's root, `browser/` every edge that touches the browser, `state/`
+//! the reducer, `hooks/` the hooks, `views/` the pages and `components/` their pieces by feature
+//! (`docs/architecture.md`).
 
-mod app;
 mod browser;
 pub mod components;
-pub mod crash;
-mod embed;
-mod file_work;
-mod files;
+mod entry;
 mod hooks;
-mod pages;
-pub mod places;
-mod route;
-pub mod score_context;
 mod state;
-mod storage;
-mod survey_run;
-mod viewer;
 mod views;
 
-pub use app::App;
+use browser::route::Route;
+pub use entry::app::App;
 
 /// Mounts the app, or only the read-only map when the page is opened as an embed frame.
 /// An embed frame is normally served by the embed module (`start_embed`); this covers a page
 /// whose loader could not tell.
 pub fn start() {
-    crash::install();
-    browser::register_offline_worker();
-    match route::Route::current() {
-        route::Route::Embed(payload) => {
-            let props = embed::EmbedFrameProps {
+    browser::crash::install();
+    browser::offline::register_offline_worker();
+    match Route::current() {
+        Route::Embed(payload) => {
+            let props = views::embed_frame::EmbedFrameProps {
                 payload: payload.into(),
             };
-            drop(yew::Renderer::<embed::EmbedFrame>::with_props(props).render())
+            drop(yew::Renderer::<views::embed_frame::EmbedFrame>::with_props(props).render())
         }
         _ => drop(yew::Renderer::<App>::new().render()),
     }
@@ -45,6 +39,6 @@ pub fn start() {
 /// in the browser, so it registers no offline worker either (which would fetch the whole app in
 /// the background).
 pub fn start_embed() {
-    crash::install_for_embed();
-    drop(yew::Renderer::<viewer::Viewer>::new().render());
+    browser::crash::install_for_embed();
+    drop(yew::Renderer::<entry::viewer::Viewer>::new().render());
 }

@@ -6,10 +6,12 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use journey_core::{Edit, JourneyMap, Template};
-use journeyscope::components::emotion_control::{EmotionControl, EmotionControlProps};
-use journeyscope::components::journey_grid::{JourneyGrid, JourneyGridProps};
-use journeyscope::components::read_only_grid::{ReadOnlyGrid, ReadOnlyGridProps};
-use journeyscope::components::share_dialog::{ShareDialog, ShareDialogProps};
+use journeyscope::components::grid::emotion_control::{EmotionControl, EmotionControlProps};
+use journeyscope::components::grid::journey_grid::{JourneyGrid, JourneyGridProps};
+use journeyscope::components::grid::read_only_grid::{ReadOnlyGrid, ReadOnlyGridProps};
+use journeyscope::components::share::share_dialog::{
+    Copied, CopyRequest, ShareDialog, ShareDialogProps,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, EventInit, HtmlElement, HtmlSelectElement};
@@ -331,9 +333,9 @@ async fn the_share_dialog_offers_the_link_and_copies_what_is_asked() {
     let copied = Rc::new(RefCell::new(Vec::<String>::new()));
     let on_copy = {
         let copied = copied.clone();
-        Callback::from(move |(text, answer): (String, Callback<bool>)| {
-            copied.borrow_mut().push(text);
-            answer.emit(true);
+        Callback::from(move |request: CopyRequest| {
+            copied.borrow_mut().push(request.text);
+            request.answer.emit(Copied::Yes);
         })
     };
     let host = mount::<ShareDialog>(

@@ -1,42 +1,9 @@
-//! Pieces of the views, one component a file.
+//! The pieces of the pages, one component a file, grouped by feature, with the helpers only
+//! they use beside them.
 
-pub mod add_lane;
-pub mod add_name;
-pub mod answer_entry;
-pub mod app_header;
-pub mod banners;
-pub mod card_cell;
-pub mod card_draft;
-pub mod card_form;
-pub mod card_move;
-pub mod card_score;
-pub mod card_view;
-pub mod drop_zone;
-pub mod emotion_control;
-pub mod emotion_curve;
-pub mod import_button;
-pub mod import_report_view;
-pub mod inline_text;
-pub mod journey_grid;
-pub mod journey_score_bar;
-pub mod lane_header;
-pub mod map_header;
-pub mod map_row;
-pub mod measure_form;
-pub mod move_pickers;
-pub mod persona_bar;
-pub mod priority_table;
-pub mod read_only_grid;
-pub mod reorder_buttons;
-pub mod score_badge;
-pub mod score_panel;
-pub mod score_settings;
-pub mod segment_table;
-pub mod share_dialog;
-pub mod stage_bars;
-pub mod stage_header;
-pub mod stage_score;
-pub mod survey_import;
-pub mod survey_mapping_form;
-pub mod template_picker;
-pub mod trend_chart;
+pub mod common;
+pub mod grid;
+pub mod library;
+pub mod score;
+pub mod share;
+pub mod survey;

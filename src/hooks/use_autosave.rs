@@ -31,8 +31,8 @@ use journey_core::merge::{self, Reconcile};
 use wasm_bindgen::JsCast;
 use web_sys::StorageEvent;
 
+use crate::browser::storage::{self, external_change, External, SaveError, StorageError};
 use crate::state::library::LibraryAction;
-use crate::storage::{self, external_change, External, SaveError, StorageError};
 
 /// Quiet time after an edit before saving: long enough to batch a burst of edits.
 const SAVE_DELAY_MS: u32 = 300;

@@ -3,7 +3,7 @@
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use crate::route::Route;
+use crate::browser::route::Route;
 
 #[hook]
 pub fn use_route() -> Route {

@@ -5,9 +5,10 @@ use journey_core::store::{Backup, Loaded, Unreadable};
 use journey_core::{Edit, JourneyMap, Library, Millis};
 use yew::Reducible;
 
-use crate::route::Route;
+use crate::browser::route::Route;
+use crate::browser::storage::StorageError;
 use crate::state::editor::OpenMap;
-use crate::storage::StorageError;
+use crate::state::notice::Keep;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LibraryState {
@@ -83,9 +84,7 @@ pub enum LibraryAction {
         what: Vec<String>,
     },
     /// The user settled a conflict: keep this tab's version (saved again) or take theirs.
-    Settle {
-        keep_ours: bool,
-    },
+    Settle(Keep),
     /// Storage is full: keep only each map's latest `keep` score periods.
     DropOldPeriods {
         keep: usize,
@@ -178,12 +177,12 @@ impl Reducible for LibraryState {
             LibraryAction::BackupDiscarded { key } => next.backups.retain(|b| b.key != key),
             LibraryAction::External(map) => next.library.replace(map),
             LibraryAction::Conflict { theirs, what } => next.conflict = Some((theirs, what)),
-            LibraryAction::Settle { keep_ours } => {
+            LibraryAction::Settle(keep) => {
                 if let Some((theirs, _)) = next.conflict.take() {
                     let ours = next.library.get(&theirs.id).cloned();
-                    match (keep_ours, ours) {
+                    match (keep, ours) {
                         // A fresh Rc is a change to the autosave, which then writes ours again.
-                        (true, Some(ours)) => next.library.replace(Rc::new((*ours).clone())),
+                        (Keep::Ours, Some(ours)) => next.library.replace(Rc::new((*ours).clone())),
                         _ => next.library.replace(theirs),
                     }
                 }

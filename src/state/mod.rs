@@ -3,3 +3,4 @@
 
 pub mod editor;
 pub mod library;
+pub mod notice;

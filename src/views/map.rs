@@ -8,14 +8,15 @@ use journey_core::score::Slice;
 use journey_core::{Edit, JourneyMap};
 use yew::prelude::*;
 
-use crate::components::journey_grid::JourneyGrid;
-use crate::components::journey_score_bar::JourneyScoreBar;
-use crate::components::map_header::MapHeader;
-use crate::components::persona_bar::PersonaBar;
-use crate::components::score_panel::ScorePanel;
-use crate::components::share_dialog::ShareDialog;
+use crate::components::common::reading::ReadRequest;
+use crate::components::grid::journey_grid::JourneyGrid;
+use crate::components::grid::map_header::MapHeader;
+use crate::components::grid::persona_bar::PersonaBar;
+use crate::components::score::journey_score_bar::JourneyScoreBar;
+use crate::components::score::score_context::{ScoreContext, ScoreHandle};
+use crate::components::score::score_panel::ScorePanel;
+use crate::components::share::share_dialog::{CopyRequest, ShareDialog};
 use crate::hooks::use_undo_keys::{use_undo_keys, UndoKey};
-use crate::score_context::{ScoreContext, ScoreHandle};
 
 #[derive(Properties, PartialEq)]
 pub struct MapViewProps {
@@ -32,7 +33,9 @@ pub struct MapViewProps {
     pub on_back: Callback<()>,
     pub on_export: Callback<Export>,
     pub on_png: Callback<Export>,
-    pub on_copy: Callback<(String, Callback<bool>)>,
+    pub on_copy: Callback<CopyRequest>,
+    /// A picked survey file, for the page to read.
+    pub on_read: Callback<ReadRequest>,
 }
 
 #[component]
@@ -98,7 +101,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 on_edit={on_edit.clone()}
             />
             <JourneyGrid map={map.clone()} {persona} on_edit={on_edit.clone()} />
-            <ScorePanel {map} {on_edit} />
+            <ScorePanel {map} {on_edit} on_export={props.on_export.clone()} on_read={props.on_read.clone()} />
             </ContextProvider<ScoreHandle>>
         </section>
     }

@@ -1,6 +1,7 @@
-//! One page each: the library of maps, the editor of one map, and a shared map to read, with the
-//! page the embed module shows for a share link.
+//! One page each: the library of maps, the editor of one map, a shared map to read, the page the
+//! embed module shows for a share link, and the frame it shows on another site.
 
+pub mod embed_frame;
 pub mod library;
 pub mod map;
 pub mod shared;

@@ -10,10 +10,10 @@ use journey_core::{share, Id};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::journey_score_bar::JourneyScoreBar;
-use crate::components::read_only_grid::ReadOnlyGrid;
-use crate::route::{page_address, Route};
-use crate::score_context::{ScoreContext, ScoreHandle};
+use crate::browser::route::{page_address, Route};
+use crate::components::grid::read_only_grid::ReadOnlyGrid;
+use crate::components::score::journey_score_bar::JourneyScoreBar;
+use crate::components::score::score_context::{ScoreContext, ScoreHandle};
 
 #[derive(Properties, PartialEq)]
 pub struct SharedViewProps {

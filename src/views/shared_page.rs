@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::components::app_header::AppHeader;
-use crate::route::Route;
+use crate::browser::route::Route;
+use crate::components::common::app_header::AppHeader;
 use crate::views::shared::SharedView;
 
 #[derive(Properties, PartialEq)]

@@ -109,18 +109,18 @@ impl Library {
         }
     }
 
-    /// What dropping every map's score periods but the latest `keep` would free: (maps changed,
-    /// periods dropped, characters of storage freed). `None` when there is nothing to drop.
-    pub fn old_periods(&self, keep: usize) -> Option<(usize, usize, usize)> {
-        let mut totals = (0, 0, 0);
+    /// What dropping every map's score periods but the latest `keep` would free; `None` when
+    /// there is nothing to drop.
+    pub fn old_periods(&self, keep: usize) -> Option<Cleanup> {
+        let mut totals = Cleanup::default();
         for map in &self.maps {
             if let Some((smaller, dropped)) = without_old_periods(map, keep) {
-                totals.0 += 1;
-                totals.1 += dropped;
-                totals.2 += stored_chars(map).saturating_sub(stored_chars(&smaller));
+                totals.maps += 1;
+                totals.periods += dropped;
+                totals.chars += stored_chars(map).saturating_sub(stored_chars(&smaller));
             }
         }
-        (totals.0 > 0).then_some(totals)
+        (totals.maps > 0).then_some(totals)
     }
 
     /// Drops every map's score periods but the latest `keep`, to make room in a full storage.
@@ -140,6 +140,20 @@ impl Library {
             None => self.maps.push(map),
         }
     }
+}
+
+/// How many of each map's latest score periods a clean-up of a full storage keeps.
+pub const KEEP_PERIODS: usize = 4;
+
+/// What dropping old score periods would free.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cleanup {
+    /// Maps that would change.
+    pub maps: usize,
+    /// Periods dropped from them.
+    pub periods: usize,
+    /// Characters of storage freed.
+    pub chars: usize,
 }
 
 /// The map without its periods before the latest `keep`, and how many went; `None` if none would.
@@ -185,7 +199,11 @@ mod tests {
         let mut lib = library();
         lib.add(measured.clone());
         assert_eq!(lib.old_periods(2), None);
-        let (maps, periods, chars) = lib.old_periods(1).unwrap();
+        let Cleanup {
+            maps,
+            periods,
+            chars,
+        } = lib.old_periods(1).unwrap();
         assert_eq!((maps, periods), (1, 1));
         assert!(chars > 100, "two of four histograms go: {chars}");
         lib.drop_old_periods(1, 99);

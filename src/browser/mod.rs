@@ -1,0 +1,10 @@
+//! The browser's edges, each in one place: storage (the only code that calls localStorage),
+//! files and downloads, the clock and new ids, the route, the offline worker and the crash
+//! screen. Nothing else in the app calls these browser APIs.
+
+pub mod clock;
+pub mod crash;
+pub mod files;
+pub mod offline;
+pub mod route;
+pub mod storage;

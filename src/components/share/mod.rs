@@ -1,0 +1,3 @@
+//! Share links and embed code.
+
+pub mod share_dialog;

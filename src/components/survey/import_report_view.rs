@@ -1,0 +1,137 @@
+//! The import report, shown before anything is saved: what was read, used and skipped (with
+//! line numbers), labels that still need a value, and whether the periods are already in the map.
+
+use std::rc::Rc;
+
+use journey_core::survey::{ImportResult, LabelValue, SurveyMapping};
+use journey_core::JourneyMap;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// What an import does with the answers of periods the map already has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodsHere {
+    Replace,
+    AddTo,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ImportReportViewProps {
+    pub file: AttrValue,
+    pub map: Rc<JourneyMap>,
+    pub mapping: SurveyMapping,
+    pub result: Rc<ImportResult>,
+    /// Import the answers; true replaces what the map has for the same periods.
+    pub on_import: Callback<PeriodsHere>,
+    pub on_remap: Callback<SurveyMapping>,
+    /// Read again with these label values.
+    pub on_rerun: Callback<SurveyMapping>,
+    pub on_cancel: Callback<()>,
+}
+
+#[component]
+pub fn ImportReportView(props: &ImportReportViewProps) -> Html {
+    let report = &props.result.report;
+    let label_refs = use_memo(report.unmapped_labels.len(), |n| {
+        (0..*n).map(|_| NodeRef::default()).collect::<Vec<_>>()
+    });
+    let card_name = |id| props.map.card(id).map_or(String::new(), |c| c.text.clone());
+    let overlap: Vec<String> = report
+        .periods
+        .iter()
+        .filter(|p| {
+            props.map.scoring.evidence.iter().any(|e| {
+                e.period.as_deref() == Some(p.as_str())
+                    && props.mapping.touchpoints.iter().any(|l| l.card == e.card)
+            })
+        })
+        .cloned()
+        .collect();
+    let apply_labels = {
+        let (refs, labels, mapping, on_rerun) = (
+            label_refs.clone(),
+            report.unmapped_labels.clone(),
+            props.mapping.clone(),
+            props.on_rerun.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let mut next = mapping.clone();
+            for ((label, _), node) in labels.iter().zip(refs.iter()) {
+                let value = node
+                    .cast::<HtmlInputElement>()
+                    .and_then(|i| i.value().trim().parse::<i32>().ok());
+                if let Some(value) = value {
+                    next.labels.retain(|l| l.label != *label);
+                    next.labels.push(LabelValue {
+                        label: label.clone(),
+                        value,
+                    });
+                }
+            }
+            on_rerun.emit(next);
+        })
+    };
+    let used: u64 = report.used.iter().map(|(_, n)| n).sum();
+    let separator = match report.separator {
+        '\t' => "tabs".to_string(),
+        c => format!("“{c}”"),
+    };
+    html! {
+        <div class="import-report" role="region" aria-label="Import report">
+            <p>{ format!("{}: read as {}, separated by {separator}. {} rows, {used} answers used, {} values skipped.",
+                props.file, report.layout.label(), report.rows, report.skipped_total()) }</p>
+            <table class="report-table">
+                <caption>{ "Answers used per touchpoint" }</caption>
+                <thead><tr><th scope="col">{ "Touchpoint" }</th><th scope="col">{ "Answers" }</th></tr></thead>
+                <tbody>
+                    for (card, n) in &report.used {
+                        <tr><th scope="row">{ card_name(*card) }</th><td>{ n }</td></tr>
+                    }
+                </tbody>
+            </table>
+            if !report.skipped.is_empty() {
+                <p>{ format!("Skipped: {}.", report.skipped.iter().map(|(r, n)| format!("{n} {r}")).collect::<Vec<_>>().join(", ")) }</p>
+                <table class="report-table">
+                    <caption>{ format!("The first {} skipped values", report.examples.len()) }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Line" }</th><th scope="col">{ "Column" }</th>
+                        <th scope="col">{ "Value" }</th><th scope="col">{ "Why" }</th>
+                    </tr></thead>
+                    <tbody>
+                        for s in &report.examples {
+                            <tr><td>{ s.line }</td><td>{ &s.column }</td><td>{ &s.value }</td><td>{ s.reason.to_string() }</td></tr>
+                        }
+                    </tbody>
+                </table>
+            }
+            if report.undated_rows > 0 {
+                <p>{ format!("{} rows have a date that could not be read: their answers count in the totals but in no period.", report.undated_rows) }</p>
+            }
+            if !report.unmapped_labels.is_empty() {
+                <fieldset class="label-values">
+                    <legend>{ "Labels with no value yet (never guessed)" }</legend>
+                    for ((label, n), node) in report.unmapped_labels.iter().zip(label_refs.iter()) {
+                        <label>{ format!("“{label}” ({n}×)") }
+                            <input ref={node.clone()} type="number" step="1" />
+                        </label>
+                    }
+                    <button type="button" onclick={apply_labels}>{ "Use these values and read again" }</button>
+                </fieldset>
+            }
+            if !report.periods.is_empty() {
+                <p>{ format!("Periods: {}.", report.periods.join(", ")) }</p>
+            }
+            <div class="form-actions">
+                if overlap.is_empty() {
+                    <button type="button" class="primary" onclick={props.on_import.reform(|_| PeriodsHere::AddTo)}>{ "Import answers" }</button>
+                } else {
+                    <p class="banner warning">{ format!("The map already has answers for {}.", overlap.join(", ")) }</p>
+                    <button type="button" class="primary" onclick={props.on_import.reform(|_| PeriodsHere::Replace)}>{ "Replace those periods" }</button>
+                    <button type="button" onclick={props.on_import.reform(|_| PeriodsHere::AddTo)}>{ "Add to them" }</button>
+                }
+                <button type="button" onclick={props.on_remap.reform({ let m = props.mapping.clone(); move |_| m.clone() })}>{ "Change mapping" }</button>
+                <button type="button" onclick={props.on_cancel.reform(|_| ())}>{ "Cancel" }</button>
+            </div>
+        </div>
+    }
+}

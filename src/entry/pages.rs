@@ -1,0 +1,157 @@
+//! The pages besides the library: the editor of one map, a share link's map read-only, an
+//! embedded map, and saving a share link's copy. Each gets the root's state and does the IO its
+//! components ask for.
+
+use journey_core::exports::{export, picture, Export};
+use journey_core::{share, Edit};
+use yew::prelude::*;
+
+use crate::browser::clock::{fresh_map_id, now};
+use crate::browser::files::{copy_text, download, download_png, read_text};
+use crate::browser::route::Route;
+use crate::components::common::reading::{FileText, ReadRequest};
+use crate::components::share::share_dialog::{Copied, CopyRequest};
+use crate::state::library::{LibraryAction, LibraryState};
+use crate::state::notice::Notice;
+use crate::views::map::MapView;
+use crate::views::shared::SharedView;
+
+/// What a failed download tells the user.
+pub fn report_download(
+    notice: UseStateHandle<Option<Notice>>,
+) -> impl Fn(Result<(), String>) + Clone {
+    move |result| {
+        if let Err(e) = result {
+            notice.set(Some(Notice::Error(format!("Nothing was downloaded: {e}."))));
+        }
+    }
+}
+
+/// What a page may use of the root's state.
+pub struct PageContext {
+    pub state: UseReducerHandle<LibraryState>,
+    pub notice: UseStateHandle<Option<Notice>>,
+    pub editing: Editing,
+}
+
+/// The open map's edits, undo and redo, made once by the root so they stay the same callbacks.
+#[derive(Clone)]
+pub struct Editing {
+    pub on_edit: Callback<Edit>,
+    pub on_undo: Callback<()>,
+    pub on_redo: Callback<()>,
+}
+
+/// The page for any route but the library's.
+pub fn page(route: &Route, context: PageContext) -> Html {
+    match route {
+        Route::Map(id) => map_page(id, context),
+        Route::Shared(payload) => shared_page(payload),
+        Route::Embed(payload) => {
+            html! { <SharedView payload={payload.clone()} embed={true} /> }
+        }
+        Route::Save(_) => html! { <p class="opening" role="status">{ "Saving a copy…" }</p> },
+        Route::Library | Route::DebugPanic => Html::default(),
+    }
+}
+
+/// The editor of the map with this id, with the file IO it asks for.
+fn map_page(
+    id: &str,
+    PageContext {
+        state,
+        notice,
+        editing,
+    }: PageContext,
+) -> Html {
+    let on_back = Callback::from(|_: ()| Route::Library.go());
+    let Some(map) = state.library.get(id).cloned() else {
+        return html! {
+            <section class="missing" aria-labelledby="missing-title">
+                <h2 id="missing-title">{ "This map is not in this browser" }</h2>
+                <p>{ "It may have been deleted, or it was made in another browser. Maps live only where they were made; move them with Export JSON and Import JSON." }</p>
+                <button type="button" onclick={on_back.reform(|_| ())}>{ "← All maps" }</button>
+            </section>
+        };
+    };
+    // Until the route's `Open` is taken in, the map shows without its history.
+    let open = state.open.as_ref().filter(|open| open.id() == id);
+    let can_undo = open.is_some_and(|open| open.session.can_undo());
+    let can_redo = open.is_some_and(|open| open.session.can_redo());
+    let problem = open.and_then(|open| open.problem.clone());
+    let on_export = {
+        let (state, id) = (state.clone(), id.to_string());
+        let report = report_download(notice.clone());
+        Callback::from(move |kind: Export| {
+            if let Some(map) = state.library.get(&id) {
+                let file = export(map, kind);
+                report(download(&file.name, file.mime, &file.text));
+            }
+        })
+    };
+    let on_png = {
+        let id = id.to_string();
+        let report = report_download(notice);
+        Callback::from(move |kind: Export| {
+            let Some((name, picture)) = state.library.get(&id).and_then(|m| picture(m, kind))
+            else {
+                return;
+            };
+            let report = report.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                report(download_png(&name, &picture).await);
+            });
+        })
+    };
+    let on_copy = Callback::from(|CopyRequest { text, answer }: CopyRequest| {
+        wasm_bindgen_futures::spawn_local(async move {
+            let copied = copy_text(&text).await;
+            answer.emit(if copied { Copied::Yes } else { Copied::Refused })
+        });
+    });
+    let on_read = Callback::from(|request: ReadRequest| {
+        wasm_bindgen_futures::spawn_local(async move {
+            let name = request.file.name();
+            let text = read_text(request.file, request.limit).await;
+            request.answer.emit(FileText { name, text });
+        });
+    });
+    html! {
+        <MapView key={id.to_string()} {map} {can_undo} {can_redo} {problem}
+            on_edit={editing.on_edit} on_undo={editing.on_undo} on_redo={editing.on_redo}
+            {on_back} {on_export} {on_png} {on_copy} {on_read} />
+    }
+}
+
+/// A share link's map, read-only; saving a copy goes to the route that saves it.
+fn shared_page(payload: &str) -> Html {
+    let save = Route::Save(payload.to_string());
+    let on_save_copy = Callback::from(move |_| save.go());
+    html! { <SharedView payload={payload.to_string()} embed={false} {on_save_copy} /> }
+}
+
+/// Saves one copy of the share link's map and opens it, in place of the `#/save/` route in the
+/// history, so neither Back nor a reload comes to that route and saves again. A link that cannot
+/// be read goes to its read-only page, which says why.
+pub fn save_copy(
+    payload: &str,
+    state: &UseReducerHandle<LibraryState>,
+    notice: &UseStateHandle<Option<Notice>>,
+) {
+    let map = match share::decode(payload) {
+        Ok(map) => map,
+        Err(_) => return Route::Shared(payload.to_string()).replace(),
+    };
+    let fresh_id = fresh_map_id();
+    let id = state.library.import_id(&map, &fresh_id);
+    notice.set(Some(Notice::Info(format!(
+        "Saved a copy of “{}” to your maps.",
+        map.name
+    ))));
+    state.dispatch(LibraryAction::Import {
+        map: Box::new(map),
+        fresh_id,
+        now: now(),
+    });
+    Route::Map(id).replace();
+}
