@@ -3,37 +3,11 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
 use super::histogram::Histogram;
 use super::loyalty::PairSums;
+pub use crate::model::evidence::{Evidence, LoyaltyEvidence};
 use crate::model::Id;
 use crate::order;
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Evidence {
-    pub card: Id,
-    /// `2026-03` or `2026-Q1`; absent for answers without a date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
-    /// The persona or customer segment the answers came from, when the file said.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub segment: Option<String>,
-    pub answers: Histogram,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct LoyaltyEvidence {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub segment: Option<String>,
-    pub sums: PairSums,
-}
 
 /// Which answers to score: all of them, one period's, one segment's, or both narrowed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,16 +1,7 @@
 //! Answers to one question, kept as a count per scale value. Every figure of the score is exact
 //! from these counts, and a million answers take a few numbers.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Histogram {
-    /// The scale's lowest value; `counts[i]` counts answers equal to `min + i`.
-    pub min: i32,
-    pub counts: Vec<u64>,
-}
+pub use crate::model::evidence::Histogram;
 
 impl Histogram {
     /// An empty histogram for the integer scale `min..=max`.

@@ -1,24 +1,35 @@
 //! Stage and journey scores from touchpoint scores (`docs/scoring.md`, §3–4).
 
+use std::collections::HashMap;
+
 use super::histogram::Histogram;
 use super::metric::{Estimate, Metric};
 use super::{ci95, Z95};
 use crate::model::Id;
 use crate::order;
 
-pub struct TouchpointInput<'a> {
-    pub id: Id,
-    /// Importance inside its stage, ≥ 0; 0 leaves the touchpoint out.
+/// A measured touchpoint of the plan: its card, its importance inside its stage (≥ 0; 0 leaves it
+/// out) and its metric.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanTouchpoint {
+    pub card: Id,
     pub weight: f64,
     pub metric: Metric,
-    pub answers: Option<&'a Histogram>,
 }
 
-pub struct StageInput<'a> {
+/// A stage of the plan: its importance in the journey (≥ 0; 0 leaves it out) and its measured
+/// touchpoints.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanStage {
     pub id: Id,
-    /// Importance in the journey, ≥ 0; 0 leaves the stage out.
     pub weight: f64,
-    pub touchpoints: Vec<TouchpointInput<'a>>,
+    pub touchpoints: Vec<PlanTouchpoint>,
+}
+
+/// The measured shape of a journey: stages with weights, each with its measured touchpoints.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    pub stages: Vec<PlanStage>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -58,7 +69,7 @@ pub struct Scores {
     pub gains: Vec<(Id, f64)>,
 }
 
-fn included(t: &TouchpointInput<'_>, estimate: &Option<Estimate>) -> bool {
+fn included(t: &PlanTouchpoint, estimate: &Option<Estimate>) -> bool {
     t.weight > 0.0 && estimate.is_some_and(|e| e.n >= 1)
 }
 
@@ -78,7 +89,9 @@ fn weighted(parts: &[(f64, f64, Option<f64>)]) -> Option<(f64, Option<f64>)> {
     Some((score, se))
 }
 
-pub fn score_journey(stages: &[StageInput<'_>]) -> Scores {
+/// Every score of the plan, from the answers gathered per touchpoint card.
+pub fn score_journey(plan: &Plan, answers: &HashMap<Id, Histogram>) -> Scores {
+    let stages = &plan.stages;
     let mut scores = Scores::default();
     // (stage weight, stage score, stage se) for the journey; (stage index, touchpoint index, w/Σw)
     let mut journey_parts = Vec::new();
@@ -87,7 +100,7 @@ pub fn score_journey(stages: &[StageInput<'_>]) -> Scores {
         let mut parts = Vec::new();
         let mut n = 0;
         for t in &stage.touchpoints {
-            let estimate = t.answers.and_then(|a| t.metric.score(a));
+            let estimate = answers.get(&t.card).and_then(|a| t.metric.score(a));
             let ci = estimate.and_then(|e| e.se.map(|se| ci95(e.score, se)));
             if included(t, &estimate) {
                 let e = estimate.unwrap_or(Estimate {
@@ -100,7 +113,7 @@ pub fn score_journey(stages: &[StageInput<'_>]) -> Scores {
                 within.push((scores.stages.len(), scores.touchpoints.len(), t.weight));
             }
             scores.touchpoints.push(TouchpointScore {
-                id: t.id,
+                id: t.card,
                 stage: stage.id,
                 estimate,
                 ci,
@@ -196,40 +209,50 @@ mod tests {
         (a - b).abs() < 0.01
     }
 
+    /// A touchpoint of a test plan, with its answers if it has any.
+    type Touchpoint = (Id, f64, Metric, Option<Histogram>);
+
+    /// Scores a plan of (stage id, weight, touchpoints).
+    fn score(stages: Vec<(Id, f64, Vec<Touchpoint>)>) -> Scores {
+        let mut answers = HashMap::new();
+        let stages = stages
+            .into_iter()
+            .map(|(id, weight, touchpoints)| PlanStage {
+                id,
+                weight,
+                touchpoints: touchpoints
+                    .into_iter()
+                    .map(|(card, weight, metric, given)| {
+                        if let Some(given) = given {
+                            answers.insert(card, given);
+                        }
+                        PlanTouchpoint {
+                            card,
+                            weight,
+                            metric,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        score_journey(&Plan { stages }, &answers)
+    }
+
     /// The worked example of docs/scoring.md.
     fn worked() -> Scores {
         let a1 = Histogram::from_values(1, 5, [5, 4, 4, 3]);
         let a2 = Histogram::from_values(0, 10, [10, 9, 8, 6, 3]);
         let b1 = Histogram::from_values(1, 5, [5, 4, 2, 1]);
-        score_journey(&[
-            StageInput {
-                id: 1,
-                weight: 1.0,
-                touchpoints: vec![
-                    TouchpointInput {
-                        id: 11,
-                        weight: 1.0,
-                        metric: Metric::mean(1, 5),
-                        answers: Some(&a1),
-                    },
-                    TouchpointInput {
-                        id: 12,
-                        weight: 1.0,
-                        metric: Metric::nps(),
-                        answers: Some(&a2),
-                    },
+        score(vec![
+            (
+                1,
+                1.0,
+                vec![
+                    (11, 1.0, Metric::mean(1, 5), Some(a1)),
+                    (12, 1.0, Metric::nps(), Some(a2)),
                 ],
-            },
-            StageInput {
-                id: 2,
-                weight: 2.0,
-                touchpoints: vec![TouchpointInput {
-                    id: 21,
-                    weight: 1.0,
-                    metric: Metric::top_box(1, 5, 4),
-                    answers: Some(&b1),
-                }],
-            },
+            ),
+            (2, 2.0, vec![(21, 1.0, Metric::top_box(1, 5, 4), Some(b1))]),
         ])
     }
 
@@ -273,47 +296,19 @@ mod tests {
     fn unanswered_or_weightless_parts_are_left_out() {
         let empty = Histogram::new(1, 5);
         let some = Histogram::from_values(1, 5, [5, 1]);
-        let s = score_journey(&[
-            StageInput {
-                id: 1,
-                weight: 1.0,
-                touchpoints: vec![
-                    TouchpointInput {
-                        id: 11,
-                        weight: 1.0,
-                        metric: Metric::mean(1, 5),
-                        answers: Some(&some),
-                    },
-                    TouchpointInput {
-                        id: 12,
-                        weight: 1.0,
-                        metric: Metric::mean(1, 5),
-                        answers: Some(&empty),
-                    },
-                    TouchpointInput {
-                        id: 13,
-                        weight: 0.0,
-                        metric: Metric::mean(1, 5),
-                        answers: Some(&empty),
-                    },
-                    TouchpointInput {
-                        id: 14,
-                        weight: 1.0,
-                        metric: Metric::mean(1, 5),
-                        answers: None,
-                    },
+        let s = score(vec![
+            (
+                1,
+                1.0,
+                vec![
+                    (11, 1.0, Metric::mean(1, 5), Some(some)),
+                    (12, 1.0, Metric::mean(1, 5), Some(empty.clone())),
+                    (13, 0.0, Metric::mean(1, 5), Some(empty)),
+                    (14, 1.0, Metric::mean(1, 5), None),
                 ],
-            },
-            StageInput {
-                id: 2,
-                weight: 0.0,
-                touchpoints: vec![],
-            },
-            StageInput {
-                id: 3,
-                weight: 1.0,
-                touchpoints: vec![],
-            },
+            ),
+            (2, 0.0, vec![]),
+            (3, 1.0, vec![]),
         ]);
         assert!(close(s.stages[0].score.unwrap(), 50.0));
         assert_eq!(s.stages[1].score, None);
@@ -327,11 +322,7 @@ mod tests {
 
     #[test]
     fn no_answers_anywhere_means_no_journey_score() {
-        let s = score_journey(&[StageInput {
-            id: 1,
-            weight: 1.0,
-            touchpoints: vec![],
-        }]);
+        let s = score(vec![(1, 1.0, vec![])]);
         assert_eq!(s.journey, None);
         assert!(s.gains.is_empty());
     }
@@ -339,16 +330,11 @@ mod tests {
     #[test]
     fn a_single_answer_leaves_the_journey_without_an_interval() {
         let one = Histogram::from_values(1, 5, [4]);
-        let s = score_journey(&[StageInput {
-            id: 1,
-            weight: 1.0,
-            touchpoints: vec![TouchpointInput {
-                id: 11,
-                weight: 1.0,
-                metric: Metric::mean(1, 5),
-                answers: Some(&one),
-            }],
-        }]);
+        let s = score(vec![(
+            1,
+            1.0,
+            vec![(11, 1.0, Metric::mean(1, 5), Some(one))],
+        )]);
         let j = s.journey.unwrap();
         assert!(close(j.score, 75.0));
         assert_eq!((j.se, j.ci), (None, None));

@@ -1,25 +1,8 @@
 //! The loyalty link (§4): how each respondent's own journey score goes with their loyalty answer,
 //! kept as running sums so no respondent row has to be stored.
 
-use serde::{Deserialize, Serialize};
-
 use super::Z95;
-
-/// Sums of paired values (x = respondent journey score, y = loyalty answer), enough for Pearson r.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct PairSums {
-    pub n: u64,
-    pub x: f64,
-    pub y: f64,
-    pub xx: f64,
-    pub yy: f64,
-    pub xy: f64,
-}
-
-// The sums are built from finite scores and answers, never NaN, so equality is total.
-impl Eq for PairSums {}
+pub use crate::model::evidence::PairSums;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LoyaltyLink {

@@ -1,44 +1,8 @@
 //! A touchpoint's metric and its score with standard error (`docs/scoring.md`, §1–2).
 
-use serde::{Deserialize, Serialize};
+pub use crate::model::metric::{Metric, MetricKind};
 
 use super::histogram::Histogram;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum MetricKind {
-    /// Rescaled mean: CSAT, CES and other ratings.
-    Mean,
-    /// Share of answers at or beyond a threshold, e.g. CSAT top-2-box.
-    TopBox,
-    /// Net Promoter Score on 0–10, rescaled to 0–100.
-    Nps,
-}
-
-fn yes() -> bool {
-    true
-}
-
-fn is_true(value: &bool) -> bool {
-    *value
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Metric {
-    pub kind: MetricKind,
-    /// Lowest and highest answer on the integer scale.
-    pub min: i32,
-    pub max: i32,
-    /// False for "how much effort did it take": a low answer is the good one.
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
-    pub higher_is_better: bool,
-    /// For `top_box`: the answer that counts as a top box; by default one step from the best end.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub threshold: Option<i32>,
-}
 
 /// A score on 0–100 with its standard error (none below two answers) and its number of answers.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -14,12 +14,11 @@ pub mod plan;
 pub use evidence::{gather, gather_loyalty, Evidence, LoyaltyEvidence, Slice};
 pub use histogram::Histogram;
 pub use journey::{
-    score_journey, significant_change, JourneyScore, Scores, StageInput, StageScore,
-    TouchpointInput, TouchpointScore,
+    score_journey, significant_change, JourneyScore, Plan, PlanStage, PlanTouchpoint, Scores,
+    StageScore, TouchpointScore,
 };
 pub use loyalty::{LoyaltyLink, PairSums};
 pub use metric::{Estimate, Metric, MetricKind};
-pub use plan::{Plan, PlanStage, PlanTouchpoint};
 
 /// z for a two-sided 95% interval.
 pub const Z95: f64 = 1.96;

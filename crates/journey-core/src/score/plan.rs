@@ -1,32 +1,13 @@
-//! The measured shape of a journey: stages with weights, each with its measured touchpoints.
-//! Scores come from a plan plus the answers, whether for everyone or for one respondent.
+//! A map's plan (its measured shape, `journey::Plan`) and what is read from it: scores from the
+//! answers, whether for everyone or for one respondent.
 
 use std::collections::HashMap;
 
 use super::evidence::{gather, Slice};
 use super::histogram::Histogram;
-use super::journey::{score_journey, Scores, StageInput, TouchpointInput};
+use super::journey::{score_journey, Plan, PlanStage, PlanTouchpoint, Scores};
 use super::metric::Metric;
 use crate::model::{Card, Id, JourneyMap, Measure};
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct PlanTouchpoint {
-    pub card: Id,
-    pub weight: f64,
-    pub metric: Metric,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct PlanStage {
-    pub id: Id,
-    pub weight: f64,
-    pub touchpoints: Vec<PlanTouchpoint>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Plan {
-    pub stages: Vec<PlanStage>,
-}
 
 impl Plan {
     pub fn touchpoints(&self) -> impl Iterator<Item = &PlanTouchpoint> {
@@ -41,25 +22,7 @@ impl Plan {
 
     /// Every score, from the answers gathered per touchpoint card.
     pub fn score(&self, answers: &HashMap<Id, Histogram>) -> Scores {
-        let stages: Vec<StageInput<'_>> = self
-            .stages
-            .iter()
-            .map(|stage| StageInput {
-                id: stage.id,
-                weight: stage.weight,
-                touchpoints: stage
-                    .touchpoints
-                    .iter()
-                    .map(|t| TouchpointInput {
-                        id: t.card,
-                        weight: t.weight,
-                        metric: t.metric,
-                        answers: answers.get(&t.card),
-                    })
-                    .collect(),
-            })
-            .collect();
-        score_journey(&stages)
+        score_journey(self, answers)
     }
 
     /// One respondent's own journey score from their answers (card, value): the same weighting,

@@ -6,51 +6,14 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 use super::csv::{CsvReader, Record};
 use super::dates::{period_key, period_name, Periodicity};
 use super::layout::{columns, detect, Column, Layout};
 use super::values::{read_cell, Cell, LabelValue};
+pub use crate::model::survey_mapping::{ColumnLink, SurveyMapping};
 use crate::model::Id;
 use crate::order;
 use crate::score::{Evidence, Histogram, LoyaltyEvidence, Metric, PairSums, Plan};
-
-/// One survey column (or, in the long layout, one touchpoint name) feeding one touchpoint card.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ColumnLink {
-    pub column: String,
-    pub card: Id,
-}
-
-/// How a survey file maps onto a map; kept with the map so next month's file imports the same way.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SurveyMapping {
-    /// Absent: detected from the file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub layout: Option<Layout>,
-    #[serde(default)]
-    pub period: Periodicity,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_column: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub segment_column: Option<String>,
-    /// Needed by the long layout to tell respondents apart for the loyalty link.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub respondent_column: Option<String>,
-    /// The loyalty question (NPS 0–10 or a rating): a column, or a touchpoint name in the long layout.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub loyalty_column: Option<String>,
-    #[serde(default)]
-    pub touchpoints: Vec<ColumnLink>,
-    /// The user's own label → value corrections, tried before the built-in labels.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub labels: Vec<LabelValue>,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SurveyError {

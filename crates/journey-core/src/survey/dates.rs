@@ -1,15 +1,6 @@
 //! The month or quarter an answer belongs to, read from the date formats survey tools write.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Periodicity {
-    Month,
-    #[default]
-    Quarter,
-}
+pub use crate::model::survey_mapping::Periodicity;
 
 /// Year and month from `2026-03-02 …`, `2026/03/02 …`, `03/02/2026 …` (month first, as US tools
 /// write) or `15.03.2026`/`15/03/2026` when the first number cannot be a month.

@@ -1,24 +1,8 @@
 //! Which tool wrote a survey file, and what its columns are called.
 
-use serde::{Deserialize, Serialize};
+pub use crate::model::survey_mapping::Layout;
 
 use super::csv::Record;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Layout {
-    /// Three header rows: short ids, question texts, import ids.
-    Qualtrics,
-    /// Two header rows: questions, then sub-options or "Response".
-    Surveymonkey,
-    /// One header row of question texts, `Timestamp` first.
-    GoogleForms,
-    /// One header row, one row per respondent.
-    Wide,
-    /// One row per answer, with `touchpoint` and `value` columns.
-    Long,
-}
 
 impl Layout {
     pub const ALL: [Layout; 5] = [

@@ -1,16 +1,7 @@
 //! Turning an answer cell into a scale value: numbers, numbers with a label ("4 - Satisfied"),
 //! and labels alone through a mapping the user can correct.
 
-use serde::{Deserialize, Serialize};
-
-/// A label and the value it stands for.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct LabelValue {
-    pub label: String,
-    pub value: i32,
-}
+pub use crate::model::survey_mapping::LabelValue;
 
 /// Labels common survey tools write, pre-filled so most files need no mapping. A user's own
 /// mapping comes first and can override any of these.

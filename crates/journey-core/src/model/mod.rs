@@ -1,10 +1,15 @@
 //! The journey map: stages as columns, typed lanes as rows, cards in the cells, and one emotion
 //! curve per persona.
 
+pub mod evidence;
+pub mod metric;
+pub mod survey_mapping;
+
 use serde::{Deserialize, Serialize};
 
-use crate::score::{Evidence, LoyaltyEvidence, Metric};
-use crate::survey::SurveyMapping;
+use evidence::{Evidence, LoyaltyEvidence};
+use metric::Metric;
+use survey_mapping::SurveyMapping;
 
 /// Milliseconds since the Unix epoch. The app reads the clock; the domain only stores the value.
 pub type Millis = i64;
