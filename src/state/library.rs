@@ -117,9 +117,11 @@ impl Reducible for LibraryState {
     fn reduce(self: Rc<Self>, action: LibraryAction) -> Rc<Self> {
         let known = |id: &str| self.library.get(id);
         let unchanged = match &action {
+            // Opening the map that is open, with no history yet, changes nothing.
             LibraryAction::Open { id } => self.open.as_ref().is_some_and(|open| {
                 open.id() == id
                     && !open.session.can_undo()
+                    && !open.session.can_redo()
                     && known(id).is_some_and(|map| Rc::ptr_eq(map, open.map()))
             }),
             LibraryAction::Edit { .. } | LibraryAction::Undo | LibraryAction::Redo => {

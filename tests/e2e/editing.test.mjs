@@ -70,6 +70,26 @@ test('a stage is reordered, and undo and redo work by button and by keyboard', a
   await page.context().close();
 });
 
+test('a map opened again from the library starts with no undo or redo', async () => {
+  const page = await openApp(browser);
+  await createFromTemplate(page, 'five-stage');
+  await page.getByRole('button', { name: 'Move stage Awareness right' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await page.getByRole('button', { name: 'Redo' }).isEnabled(), true);
+  await page.getByRole('button', { name: '← All maps' }).click();
+  await page.getByRole('button', { name: /^Open / }).click();
+  await page.locator('.journey-grid:not([aria-busy])').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).isDisabled(), true);
+  assert.equal(await page.getByRole('button', { name: 'Redo' }).isDisabled(), true);
+  await page.getByRole('button', { name: 'Move stage Awareness right' }).click();
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).isEnabled(), true);
+  await page.getByRole('button', { name: '← All maps' }).click();
+  await page.getByRole('button', { name: /^Open / }).click();
+  await page.locator('.journey-grid:not([aria-busy])').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).isDisabled(), true);
+  await page.context().close();
+});
+
 test('a card is dragged to another cell and the feeling curve follows the select', async () => {
   const page = await openApp(browser);
   await createFromTemplate(page, 'ecommerce');
