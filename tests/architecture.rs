@@ -41,6 +41,15 @@ fn code(text: &str) -> String {
         .join("\n")
 }
 
+/// Fails when a file under `folder` uses one of `words` in its code.
+fn assert_unused_under(sources: &BTreeMap<String, String>, folder: &str, words: &[&str]) {
+    for (name, text) in under(sources, folder) {
+        for word in words {
+            assert!(!text.contains(word), "{name} uses {word}");
+        }
+    }
+}
+
 fn under<'a>(
     sources: &'a BTreeMap<String, String>,
     folder: &'a str,
@@ -140,10 +149,8 @@ fn reducers_do_no_io() {
         "crate::browser::storage::StorageError",
         "crate::browser::route::Route",
     ];
+    assert_unused_under(&sources, "state/", &forbidden);
     for (name, text) in under(&sources, "state/") {
-        for word in forbidden {
-            assert!(!text.contains(word), "{name} uses {word}");
-        }
         for (at, _) in text.match_indices("crate::browser::") {
             let path: String = text[at..]
                 .chars()
@@ -168,11 +175,7 @@ fn components_never_download_read_files_or_touch_storage() {
         "Blob",
         "local_storage",
     ];
-    for (name, text) in under(&sources, "components/") {
-        for word in forbidden {
-            assert!(!text.contains(word), "{name} uses {word}");
-        }
-    }
+    assert_unused_under(&sources, "components/", &forbidden);
 }
 
 #[test]

@@ -216,7 +216,8 @@ impl LibraryState {
     /// An edit, undo or redo of the open map, taken into the library in the same step. The same
     /// state comes back when nothing changed, so nothing renders again.
     fn edit_open(self: Rc<Self>, action: LibraryAction) -> Rc<Self> {
-        let Some(mut open) = self.open.clone() else {
+        let mut next = (*self).clone();
+        let Some(open) = next.open.as_mut() else {
             return self;
         };
         let changed = match action {
@@ -228,10 +229,9 @@ impl LibraryState {
         if !changed {
             return self;
         }
-        let mut next = (*self).clone();
+        let map = open.map().clone();
+        next.library.replace(map);
         next.problem = None;
-        next.library.replace(open.map().clone());
-        next.open = Some(open);
         Rc::new(next)
     }
 }
