@@ -14,24 +14,14 @@ mod hooks;
 mod state;
 mod views;
 
-use browser::route::Route;
 pub use entry::app::App;
 
-/// Mounts the app, or only the read-only map when the page is opened as an embed frame.
-/// An embed frame is normally served by the embed module (`start_embed`); this covers a page
-/// whose loader could not tell.
+/// Mounts the app. A frame's map and a share link's page are the embed module's (`start_embed`);
+/// should the app find itself on one of their routes, it loads the page again for the loader.
 pub fn start() {
     browser::crash::install();
     browser::offline::register_offline_worker();
-    match Route::current() {
-        Route::Embed(payload) => {
-            let props = views::embed_frame::EmbedFrameProps {
-                payload: payload.into(),
-            };
-            drop(yew::Renderer::<views::embed_frame::EmbedFrame>::with_props(props).render())
-        }
-        _ => drop(yew::Renderer::<App>::new().render()),
-    }
+    drop(yew::Renderer::<App>::new().render());
 }
 
 /// Mounts the embed module (`src/bin/embed.rs`): the read-only map of a frame on another site,

@@ -248,6 +248,28 @@ fn the_embed_module_reaches_no_storage_state_editor_or_file_work() {
 }
 
 #[test]
+fn the_app_leaves_share_links_and_frames_to_the_embed_module() {
+    let graph = uses(&sources());
+    let mut reached = BTreeSet::new();
+    let mut next = vec!["entry/app.rs".to_string()];
+    while let Some(file) = next.pop() {
+        if reached.insert(file.clone()) {
+            next.extend(graph.get(&file).into_iter().flatten().cloned());
+        }
+    }
+    for file in [
+        "views/shared.rs",
+        "views/shared_page.rs",
+        "views/embed_frame.rs",
+        "components/grid/read_only_grid.rs",
+        "entry/viewer.rs",
+    ] {
+        assert!(!reached.contains(file), "the app reaches {file}");
+    }
+    assert!(reached.contains("views/map.rs"), "{reached:?}");
+}
+
+#[test]
 fn the_scan_finds_what_a_file_uses() {
     let mut sources = BTreeMap::new();
     sources.insert(

@@ -71,6 +71,12 @@ impl Route {
     }
 }
 
+/// Loads the page again at the current route, for the page's loader to pick the module that
+/// serves it: how the app and the embed module hand a route to each other.
+pub fn load_again() {
+    let _ = gloo::utils::window().location().reload();
+}
+
 /// Where this page lives, without query or fragment: the base of every link the app hands out,
 /// so a copy hosted under a sub-path links to itself.
 pub fn page_address() -> String {

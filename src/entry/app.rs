@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::browser::clock::{fresh_map_id, now};
 use crate::browser::files::download;
-use crate::browser::route::Route;
+use crate::browser::route::{load_again, Route};
 use crate::browser::storage::{self, StorageError};
 use crate::components::common::app_header::AppHeader;
 use crate::components::common::banners::Banners;
@@ -38,11 +38,13 @@ pub fn App() -> Html {
     }
     {
         // A map's route opens its session; a share link's copy is saved once per visit to
-        // `#/save/`, which it then leaves.
+        // `#/save/`, which it then leaves. A share link's page and a frame's map are the embed
+        // module's: followed here, the page loads again for the loader to start it.
         let (state, notice) = (state.clone(), notice.clone());
         use_effect_with(route.clone(), move |route| match route {
             Route::Map(id) => state.dispatch(LibraryAction::Open { id: id.clone() }),
             Route::Save(payload) => pages::save_copy(payload, &state, &notice),
+            Route::Shared(_) | Route::Embed(_) => load_again(),
             _ => {}
         });
     }

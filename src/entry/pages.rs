@@ -1,6 +1,5 @@
-//! The pages besides the library: the editor of one map, a share link's map read-only, an
-//! embedded map, and saving a share link's copy. Each gets the root's state and does the IO its
-//! components ask for.
+//! The pages besides the library: the editor of one map, and saving a share link's copy. Each
+//! gets the root's state and does the IO its components ask for.
 
 use journey_core::exports::{export, picture, Export};
 use journey_core::{share, Edit};
@@ -14,7 +13,6 @@ use crate::components::share::share_dialog::{Copied, CopyRequest};
 use crate::state::library::{LibraryAction, LibraryState};
 use crate::state::notice::Notice;
 use crate::views::map::MapView;
-use crate::views::shared::SharedView;
 
 /// What a failed download tells the user.
 pub fn report_download(
@@ -46,9 +44,8 @@ pub struct Editing {
 pub fn page(route: &Route, context: PageContext) -> Html {
     match route {
         Route::Map(id) => map_page(id, context),
-        Route::Shared(payload) => shared_page(payload),
-        Route::Embed(payload) => {
-            html! { <SharedView payload={payload.clone()} embed={true} /> }
+        Route::Shared(_) | Route::Embed(_) => {
+            html! { <p class="opening" role="status">{ "Opening the shared map…" }</p> }
         }
         Route::Save(_) => html! { <p class="opening" role="status">{ "Saving a copy…" }</p> },
         Route::Library | Route::DebugPanic => Html::default(),
@@ -121,13 +118,6 @@ fn map_page(
             on_edit={editing.on_edit} on_undo={editing.on_undo} on_redo={editing.on_redo}
             {on_back} {on_export} {on_png} {on_copy} {on_read} />
     }
-}
-
-/// A share link's map, read-only; saving a copy goes to the route that saves it.
-fn shared_page(payload: &str) -> Html {
-    let save = Route::Save(payload.to_string());
-    let on_save_copy = Callback::from(move |_| save.go());
-    html! { <SharedView payload={payload.to_string()} embed={false} {on_save_copy} /> }
 }
 
 /// Saves one copy of the share link's map and opens it, in place of the `#/save/` route in the

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::browser::route::Route;
+use crate::browser::route::{load_again, Route};
 use crate::hooks::use_route::use_route;
 use crate::views::embed_frame::EmbedFrame;
 use crate::views::shared_page::SharedPage;
@@ -14,7 +14,7 @@ pub fn Viewer() -> Html {
     let route = use_route();
     use_effect_with(route.clone(), |route| {
         if !matches!(route, Route::Embed(_) | Route::Shared(_)) {
-            let _ = gloo::utils::window().location().reload();
+            load_again();
         }
     });
     match route {
