@@ -266,7 +266,7 @@ fn the_app_leaves_share_links_and_frames_to_the_embed_module() {
     ] {
         assert!(!reached.contains(file), "the app reaches {file}");
     }
-    assert!(reached.contains("views/map.rs"), "{reached:?}");
+    assert!(reached.contains("views/score_report.rs"), "{reached:?}");
 }
 
 #[test]

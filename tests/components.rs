@@ -400,3 +400,55 @@ async fn a_long_share_link_comes_with_advice_to_send_a_file() {
     assert!(chars > 8 * 1024, "{length}");
     assert!(texts(&host, ".banner.warning")[0].contains("some chat and e-mail tools cut links"));
 }
+
+#[wasm_bindgen_test]
+async fn data_driven_weights_are_previewed_and_applied_as_one_edit_with_their_source() {
+    use journeyscope::components::score::weights_advice::{WeightsAdvice, WeightsAdviceProps};
+    // Three measured touchpoints with 400 respondents' sums, weighed from the data once already;
+    // a typed stage weight makes the weights typed again.
+    let mut map = journey_core::import_json(include_str!(
+        "../crates/journey-core/tests/fixtures/schema-v4.json"
+    ))
+    .unwrap();
+    let stage = map.stages[0].id;
+    let weight = journey_core::Weight(1.0);
+    map.apply(&Edit::SetStageWeight { stage, weight }).unwrap();
+    let (edits, on_edit) = recorder();
+    let host = mount::<WeightsAdvice>(
+        "<div></div>",
+        WeightsAdviceProps {
+            map: Rc::new(map.clone()),
+            slice: Default::default(),
+            today: "2026-12-02".into(),
+            on_edit,
+        },
+    )
+    .await;
+    assert_eq!(
+        texts(&host, ".weights-source"),
+        ["Weights typed on the map."]
+    );
+    let button = |label: &str| {
+        let buttons = host.query_selector_all("button").unwrap();
+        (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .map(|b| b.unchecked_into::<HtmlElement>())
+            .find(|b| b.text_content().as_deref() == Some(label))
+            .unwrap_or_else(|| panic!("no button {label}"))
+    };
+    button("Use data-driven weights…").click();
+    settle().await;
+    let expected = map
+        .data_driven_weights(&Default::default(), "2026-12-02".into())
+        .unwrap();
+    let change = texts(&host, ".weights-change")[0].clone();
+    assert!(
+        change.contains(&format!("would be {:.1}", expected.after.unwrap())),
+        "{change}"
+    );
+    assert!(edits.borrow().is_empty(), "nothing changes before Apply");
+    button("Apply these weights").click();
+    settle().await;
+    assert_eq!(*edits.borrow(), [expected.edit]);
+    assert!(host.query_selector(".weights-preview").unwrap().is_none());
+}

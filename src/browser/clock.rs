@@ -5,6 +5,17 @@ pub fn now() -> i64 {
     js_sys::Date::now() as i64
 }
 
+/// Today in the user's time zone, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}
+
 /// A new map id: time plus randomness, in base 36, so two tabs never pick the same one.
 pub fn fresh_map_id() -> String {
     let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;

@@ -1,5 +1,5 @@
-//! Files in and out: downloads made in the page, pictures turned into PNG, the clipboard, and
-//! text read from picked or dropped files.
+//! Files in and out: downloads made in the page, pictures turned into PNG, printing (to paper
+//! or PDF), the clipboard, and text read from picked or dropped files.
 
 use journey_core::picture::Picture;
 use wasm_bindgen::JsCast;
@@ -85,6 +85,11 @@ pub async fn download_png(name: &str, picture: &Picture) -> Result<(), String> {
         .to_data_url_with_type("image/png")
         .map_err(|_| fail("png"))?;
     click_download(name, &png)
+}
+
+/// Opens the browser's print dialog, where "Save as PDF" is one of the printers.
+pub fn print_page() {
+    let _ = gloo::utils::window().print();
 }
 
 /// Puts text on the clipboard; false where the browser does not allow it.

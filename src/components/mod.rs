@@ -4,6 +4,7 @@
 pub mod common;
 pub mod grid;
 pub mod library;
+pub mod report;
 pub mod score;
 pub mod share;
 pub mod survey;

@@ -1,12 +1,12 @@
-//! The pages besides the library: the editor of one map, and saving a share link's copy. Each
-//! gets the root's state and does the IO its components ask for.
+//! The pages besides the library: the editor of one map (with its score report), and saving a
+//! share link's copy. Each gets the root's state and does the IO its components ask for.
 
 use journey_core::exports::{export, picture, Export};
 use journey_core::{share, Edit};
 use yew::prelude::*;
 
-use crate::browser::clock::{fresh_map_id, now};
-use crate::browser::files::{copy_text, download, download_png, read_text};
+use crate::browser::clock::{fresh_map_id, now, today};
+use crate::browser::files::{copy_text, download, download_png, print_page, read_text};
 use crate::browser::route::Route;
 use crate::components::common::reading::{FileText, ReadRequest};
 use crate::components::share::share_dialog::{Copied, CopyRequest};
@@ -113,10 +113,11 @@ fn map_page(
             request.answer.emit(FileText { name, text });
         });
     });
+    let on_print = Callback::from(|_: ()| print_page());
     html! {
         <MapView key={id.to_string()} {map} {can_undo} {can_redo} {problem}
             on_edit={editing.on_edit} on_undo={editing.on_undo} on_redo={editing.on_redo}
-            {on_back} {on_export} {on_png} {on_copy} {on_read} />
+            {on_back} {on_export} {on_png} {on_copy} {on_read} {on_print} today={today()} />
     }
 }
 

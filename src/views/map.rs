@@ -1,4 +1,5 @@
-//! The editor of one map: header, personas, and the grid.
+//! The editor of one map: header, personas, the grid and the score panel, or in their place the
+//! map's score report.
 
 use std::rc::Rc;
 
@@ -17,6 +18,7 @@ use crate::components::score::score_context::{ScoreContext, ScoreHandle};
 use crate::components::score::score_panel::ScorePanel;
 use crate::components::share::share_dialog::{CopyRequest, ShareDialog};
 use crate::hooks::use_undo_keys::{use_undo_keys, UndoKey};
+use crate::views::score_report::ScoreReport;
 
 #[derive(Properties, PartialEq)]
 pub struct MapViewProps {
@@ -36,12 +38,17 @@ pub struct MapViewProps {
     pub on_copy: Callback<CopyRequest>,
     /// A picked survey file, for the page to read.
     pub on_read: Callback<ReadRequest>,
+    /// Prints the page (the score report, when it is open).
+    pub on_print: Callback<()>,
+    /// Today, `YYYY-MM-DD`.
+    pub today: AttrValue,
 }
 
 #[component]
 pub fn MapView(props: &MapViewProps) -> Html {
     let selected = use_state_eq(|| props.map.personas[0].id);
     let sharing = use_state_eq(|| false);
+    let reporting = use_state_eq(|| false);
     use_effect_with(props.map.name.clone(), |name| {
         gloo::utils::document().set_title(&format!("{name} · Journeyscope"))
     });
@@ -68,6 +75,13 @@ pub fn MapView(props: &MapViewProps) -> Html {
             <div class="banner error" role="alert"><p>{ p }</p></div>
         }
     });
+    if *reporting {
+        let on_back = Callback::from(move |_| reporting.set(false));
+        return html! {
+            <ScoreReport map={map.clone()} today={props.today.clone()} {on_back} on_print={props.on_print.clone()} />
+        };
+    }
+    let on_report = Callback::from(move |_| reporting.set(true));
     html! {
         <section class="map-view" aria-labelledby="map-title">
             <MapHeader
@@ -101,7 +115,8 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 on_edit={on_edit.clone()}
             />
             <JourneyGrid map={map.clone()} {persona} on_edit={on_edit.clone()} />
-            <ScorePanel {map} {on_edit} on_export={props.on_export.clone()} on_read={props.on_read.clone()} />
+            <ScorePanel {map} {on_edit} today={props.today.clone()} on_export={props.on_export.clone()}
+                on_read={props.on_read.clone()} {on_report} />
             </ContextProvider<ScoreHandle>>
         </section>
     }

@@ -119,6 +119,15 @@ fn import_million_rows(c: &mut Criterion) {
     group.bench_function("parse and aggregate (bytes/s)", |b| {
         b.iter(|| import(black_box(&csv), &mapping, &plan).expect("the generated file imports"))
     });
+    // q6 also as the loyalty question: each respondent joins the sums behind the loyalty link.
+    let loyal = SurveyMapping {
+        loyalty_column: Some("q6".into()),
+        ..mapping.clone()
+    };
+    group.throughput(Throughput::Elements(1_000_000));
+    group.bench_function("with a loyalty question (rows/s)", |b| {
+        b.iter(|| import(black_box(&csv), &loyal, &plan).expect("the generated file imports"))
+    });
     group.finish();
 }
 

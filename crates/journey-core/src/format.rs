@@ -21,11 +21,11 @@ pub const FORMAT_NAME: &str = "journeyscope-map";
 
 /// The schema this build writes. Bump it with a migration step (see `MIGRATIONS`) whenever the
 /// stored shape changes; never edit a released version's shape in place.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Upgrade steps: `MIGRATIONS[n - 1]` turns a version-`n` document into version `n + 1`.
 const MIGRATIONS: [fn(Value) -> Result<Value, ImportError>; SCHEMA_VERSION as usize - 1] =
-    [v1_to_v2, v2_to_v3];
+    [v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 added the score: stage weights, card measures and the map's `scoring`. All of them
 /// have defaults that mean "not measured", so a version-1 map reads as it is; only the number moves.
@@ -37,6 +37,24 @@ fn v1_to_v2(value: Value) -> Result<Value, ImportError> {
 /// only the number moves; the version still moves so an older build leaves such values alone
 /// instead of failing on a field it does not know.
 fn v2_to_v3(value: Value) -> Result<Value, ImportError> {
+    Ok(value)
+}
+
+/// Version 4 keeps respondents' sums grouped by the touchpoints they answered, so the loyalty
+/// link follows the weights, and records where the weights came from. Version 3 kept only the
+/// sums of each respondent's journey score under the weights at import: they move to
+/// `at_import`, still shown, marked as computed with the weights at import.
+fn v3_to_v4(mut value: Value) -> Result<Value, ImportError> {
+    let loyalty = value
+        .pointer_mut("/map/scoring/loyalty")
+        .and_then(Value::as_array_mut);
+    for entry in loyalty.into_iter().flatten() {
+        if let Some(fields) = entry.as_object_mut() {
+            if let Some(sums) = fields.remove("sums") {
+                fields.insert("at_import".into(), sums);
+            }
+        }
+    }
     Ok(value)
 }
 
@@ -283,6 +301,10 @@ fn plain_serde_message(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn current_schema() -> String {
+        format!("\"schema\": {SCHEMA_VERSION}")
+    }
     use crate::model::{Stage, Weight};
 
     fn map() -> JourneyMap {
@@ -299,7 +321,9 @@ mod tests {
     #[test]
     fn export_is_pretty_tagged_and_ends_in_a_newline() {
         let text = export_json(&map());
-        assert!(text.starts_with("{\n  \"format\": \"journeyscope-map\",\n  \"schema\": 3,\n"));
+        assert!(text.starts_with(&format!(
+            "{{\n  \"format\": \"journeyscope-map\",\n  \"schema\": {SCHEMA_VERSION},\n"
+        )));
         assert!(text.ends_with("}\n"));
         assert_eq!(import_json(&text), Ok(map()));
     }
@@ -363,7 +387,7 @@ mod tests {
 
     #[test]
     fn schema_versions_outside_the_known_range_are_refused() {
-        let newer = export_json(&map()).replace("\"schema\": 3", "\"schema\": 7");
+        let newer = export_json(&map()).replace(&current_schema(), "\"schema\": 7");
         assert_eq!(
             import_json(&newer),
             Err(ImportError::NewerSchema { found: 7 })
@@ -372,12 +396,12 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("newer Journeyscope"));
-        let zero = export_json(&map()).replace("\"schema\": 3", "\"schema\": 0");
+        let zero = export_json(&map()).replace(&current_schema(), "\"schema\": 0");
         assert_eq!(
             import_json(&zero),
             Err(ImportError::UnknownSchema { found: "0".into() })
         );
-        let text = export_json(&map()).replace("\"schema\": 3", "\"schema\": \"one\"");
+        let text = export_json(&map()).replace(&current_schema(), "\"schema\": \"one\"");
         assert_eq!(
             import_json(&text).unwrap_err().to_string(),
             "schema: \"one\" is not a Journeyscope schema version"

@@ -30,8 +30,8 @@ pub use format::{
 pub use history::Session;
 pub use library::Library;
 pub use model::{
-    Card, Channel, EmotionPoint, Id, JourneyMap, Lane, LaneKind, Millis, Persona, Stage,
-    EMOTION_MAX, EMOTION_MIN,
+    Card, Channel, EmotionPoint, Id, JourneyMap, Lane, LaneKind, Millis, Persona, Stage, Weight,
+    WeightsSource, EMOTION_MAX, EMOTION_MIN,
 };
 pub use templates::Template;
 pub use validate::{validate, ValidationError};

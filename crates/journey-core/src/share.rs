@@ -174,6 +174,7 @@ fn base64url_decode(text: &str) -> Result<Vec<u8>, usize> {
 mod tests {
     use super::*;
     use crate::templates::Template;
+    use crate::SCHEMA_VERSION;
 
     fn sample() -> JourneyMap {
         Template::Ecommerce.build("share-test".into(), 42)
@@ -240,7 +241,11 @@ mod tests {
         assert_eq!(decode("x1.AAAA"), Err(LinkError::NotALink));
         let newer_schema = compress_to_vec_zlib(
             compact_json(&sample())
-                .replacen("\"schema\":3", "\"schema\":4", 1)
+                .replacen(
+                    &format!("\"schema\":{SCHEMA_VERSION}"),
+                    &format!("\"schema\":{}", SCHEMA_VERSION + 1),
+                    1,
+                )
                 .as_bytes(),
             6,
         );
@@ -248,7 +253,9 @@ mod tests {
         base64url_encode(&newer_schema, &mut link);
         assert_eq!(
             decode(&link),
-            Err(LinkError::Map(ImportError::NewerSchema { found: 4 }))
+            Err(LinkError::Map(ImportError::NewerSchema {
+                found: u64::from(SCHEMA_VERSION) + 1
+            }))
         );
     }
 

@@ -347,7 +347,10 @@ mod tests {
 
     #[test]
     fn sorts_maps_damage_and_backups() {
-        let newer = encode(&map("n"), 1).replace("\"schema\":3", "\"schema\":9");
+        let newer = encode(&map("n"), 1).replace(
+            &format!("\"schema\":{SCHEMA_VERSION}"),
+            &format!("\"schema\":{}", SCHEMA_VERSION + 1),
+        );
         let entries = vec![
             (map_key("a"), encode(&map("a"), 1)),
             (map_key("b"), "{not json".to_string()),
@@ -405,9 +408,10 @@ mod tests {
     fn the_revision_is_read_from_the_head_of_a_value_this_version_stored() {
         for revision in [0, 7, u64::MAX] {
             let stored = encode(&map("a"), revision);
-            assert!(
-                stored.starts_with("{\"format\":\"journeyscope-map\",\"schema\":3,\"revision\":")
+            let head = format!(
+                "{{\"format\":\"journeyscope-map\",\"schema\":{SCHEMA_VERSION},\"revision\":"
             );
+            assert!(stored.starts_with(&head));
             let value_head: String = stored.chars().take(HEAD_CHARS as usize).collect();
             assert_eq!(revision_in_head(&value_head), Some(revision), "{stored}");
         }
@@ -415,16 +419,22 @@ mod tests {
 
     #[test]
     fn a_head_of_another_layout_is_left_to_the_full_read() {
-        let revision_last =
-            "{\"format\":\"journeyscope-map\",\"schema\":3,\"map\":{},\"revision\":4}";
-        let other_schema =
-            "{\"format\":\"journeyscope-map\",\"schema\":4,\"revision\":4,\"map\":{}}";
-        let cut = "{\"format\":\"journeyscope-map\",\"schema\":3,\"revision\":12";
-        let signed = "{\"format\":\"journeyscope-map\",\"schema\":3,\"revision\":+4,\"map\":{}}";
-        for head in [revision_last, other_schema, cut, signed, "", "null"] {
+        let v = SCHEMA_VERSION;
+        let revision_last = format!(
+            "{{\"format\":\"journeyscope-map\",\"schema\":{v},\"map\":{{}},\"revision\":4}}"
+        );
+        let other_schema = format!(
+            "{{\"format\":\"journeyscope-map\",\"schema\":{},\"revision\":4,\"map\":{{}}}}",
+            v + 1
+        );
+        let cut = format!("{{\"format\":\"journeyscope-map\",\"schema\":{v},\"revision\":12");
+        let signed = format!(
+            "{{\"format\":\"journeyscope-map\",\"schema\":{v},\"revision\":+4,\"map\":{{}}}}"
+        );
+        for head in [&revision_last, &other_schema, &cut, &signed, "", "null"] {
             assert_eq!(revision_in_head(head), None, "{head}");
         }
-        assert_eq!(revision_of(revision_last), Some(4));
+        assert_eq!(revision_of(&revision_last), Some(4));
     }
 
     #[test]

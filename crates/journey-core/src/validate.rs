@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use crate::model::evidence::AnswerPattern;
 use crate::model::{Id, JourneyMap, LaneKind, EMOTION_MAX, EMOTION_MIN};
 
 /// One problem, with the path of the offending value, e.g. `stages[3].name: empty`.
@@ -50,6 +51,8 @@ pub const MAX_NAME: usize = 500;
 pub const MAX_TEXT: usize = 10_000;
 /// Histograms kept for the score (touchpoints × periods × segments).
 pub const MAX_EVIDENCE: usize = 50_000;
+/// The most numbers the respondents' sums may hold in all (about 8 MB of JSON).
+pub const MAX_LOYALTY_NUMBERS: usize = 500_000;
 
 fn too_many(report: &mut Report, path: &str, count: usize, max: usize, what: &str) {
     if count > max {
@@ -283,12 +286,31 @@ fn validate_scoring(map: &JourneyMap, report: &mut Report) {
             }
         }
     }
-    let pairs = scoring.loyalty.iter().map(|l| l.sums).enumerate();
-    for (i, sums) in pairs {
-        let values = [sums.x, sums.y, sums.xx, sums.yy, sums.xy];
-        if values.iter().any(|v| !v.is_finite()) {
-            report.push(format!("scoring.loyalty[{i}].sums"), "not finite numbers");
+    for (i, l) in scoring.loyalty.iter().enumerate() {
+        let path = format!("scoring.loyalty[{i}]");
+        if let Some(sums) = &l.at_import {
+            let values = [sums.x, sums.y, sums.xx, sums.yy, sums.xy];
+            if values.iter().any(|v| !v.is_finite()) {
+                report.push(format!("{path}.at_import"), "not finite numbers");
+            }
         }
+        for (j, pattern) in l.patterns.iter().enumerate() {
+            if let Some(problem) = pattern_problem(map, pattern) {
+                report.push(format!("{path}.patterns[{j}]"), problem);
+            }
+        }
+    }
+    let numbers: usize = scoring
+        .loyalty
+        .iter()
+        .flat_map(|l| &l.patterns)
+        .map(|p| p.products.len() + 2 * p.sums.len())
+        .sum();
+    if numbers > MAX_LOYALTY_NUMBERS {
+        report.push(
+            "scoring.loyalty".into(),
+            format!("more than {MAX_LOYALTY_NUMBERS} sums of respondents' answers"),
+        );
     }
     for (i, link) in scoring
         .survey
@@ -303,6 +325,40 @@ fn validate_scoring(map: &JourneyMap, report: &mut Report) {
             );
         }
     }
+}
+
+/// What is wrong with one group of respondents' sums, if anything.
+fn pattern_problem(map: &JourneyMap, pattern: &AnswerPattern) -> Option<String> {
+    let p = pattern.cards.len();
+    if p == 0 || pattern.n == 0 {
+        return Some("an answer pattern needs at least one card and one respondent".into());
+    }
+    if pattern.cards.windows(2).any(|w| w[0] >= w[1]) {
+        return Some("the cards are not in ascending order, each once".into());
+    }
+    if let Some(card) = pattern
+        .cards
+        .iter()
+        .find(|c| map.card(**c).and_then(|c| c.measure).is_none())
+    {
+        return Some(format!("no measured card has id {card}"));
+    }
+    if pattern.sums.len() != p
+        || pattern.with_loyalty.len() != p
+        || pattern.products.len() != p * (p + 1) / 2
+    {
+        return Some(format!("the sums do not fit {p} cards"));
+    }
+    let values = pattern
+        .sums
+        .iter()
+        .chain(&pattern.products)
+        .chain(&pattern.with_loyalty)
+        .chain([&pattern.loyalty, &pattern.loyalty_squares]);
+    values
+        .into_iter()
+        .any(|v| !v.is_finite())
+        .then(|| "not finite numbers".into())
 }
 
 #[cfg(test)]

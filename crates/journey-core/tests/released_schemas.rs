@@ -29,7 +29,8 @@ const SCHEMA_V2: &str = include_str!("fixtures/schema-v2.json");
 #[test]
 fn schema_v1_is_migrated_to_the_current_schema_on_export() {
     let map = import_json(SCHEMA_V1).unwrap();
-    assert!(export_json(&map).contains("\"schema\": 3,"));
+    let schema = format!("\"schema\": {},", journey_core::SCHEMA_VERSION);
+    assert!(export_json(&map).contains(&schema));
     assert_eq!(map.plan().touchpoints().count(), 0);
 }
 
@@ -78,7 +79,8 @@ fn schema_v3_loads_from_storage_with_its_revision_and_round_trips() {
     assert_eq!(map, &import_json(SCHEMA_V2).unwrap());
     // Written again, the revision comes before the map; the fields are the same.
     let written: serde_json::Value = serde_json::from_str(&store::encode(map, 5)).unwrap();
-    let released: serde_json::Value = serde_json::from_str(SCHEMA_V3).unwrap();
+    let mut released: serde_json::Value = serde_json::from_str(SCHEMA_V3).unwrap();
+    released["schema"] = journey_core::SCHEMA_VERSION.into();
     assert_eq!(written, released);
     assert_eq!(store::revision_of(SCHEMA_V3), Some(5));
 }
@@ -93,9 +95,31 @@ fn older_stored_values_count_as_revision_zero() {
 
 #[test]
 fn a_stored_value_from_a_newer_schema_is_left_untouched() {
-    let newer = SCHEMA_V3.replacen("\"schema\":3", "\"schema\":4", 1);
+    let newer = SCHEMA_V3.replacen(
+        "\"schema\":3",
+        &format!("\"schema\":{}", journey_core::SCHEMA_VERSION + 1),
+        1,
+    );
     let loaded = store::load([(store::map_key("v2-fixture"), newer.clone())]);
     assert!(loaded.maps.is_empty());
     assert!(!loaded.unreadable[0].should_quarantine());
     assert_eq!(loaded.unreadable[0].raw, newer);
+}
+
+/// Version 4 is the first with respondents grouped by answer pattern and weights with a source;
+/// this one had data-driven weights applied to three measured touchpoints.
+const SCHEMA_V4: &str = include_str!("fixtures/schema-v4.json");
+
+#[test]
+fn schema_v4_reads_with_its_answer_patterns_and_the_weights_source() {
+    let map = import_json(SCHEMA_V4).expect("schema 4 is readable");
+    assert_eq!(validate(&map), vec![]);
+    let source = map.scoring.weights_from.as_ref().unwrap();
+    assert_eq!(source.applied, "2026-12-02");
+    let respondents = map.respondents(&Default::default());
+    assert_eq!(respondents.n(), 400);
+    let report = respondents.link(&map.plan());
+    assert!(report.caveat().is_none());
+    assert!(report.link.unwrap().r > 0.5);
+    assert_eq!(import_json(&export_json(&map)).unwrap(), map);
 }

@@ -175,6 +175,64 @@ mod tests {
         assert!(json["periods"]["2026-Q2"].is_object());
     }
 
+    /// A map whose mapping takes delivery, site and emails ratings (1–5) and an `nps` column.
+    const WEIGHED: &str = include_str!("../../journey-core/tests/fixtures/schema-v4.json");
+
+    /// Twenty respondents whose loyalty is exactly twice their delivery rating.
+    fn loyal_to_delivery() -> String {
+        let mut csv = String::from("delivery,site,emails,nps\n");
+        for i in 0..20 {
+            let delivery = 1 + i % 5;
+            let site = 1 + (i * 3) % 5;
+            let emails = 1 + (i / 5) % 5;
+            csv.push_str(&format!("{delivery},{site},{emails},{}\n", 2 * delivery));
+        }
+        csv
+    }
+
+    #[test]
+    fn the_json_carries_the_loyalty_link_the_drivers_and_the_weights_source() {
+        let args = ScoreArgs {
+            map: write("weighed.journey.json", WEIGHED),
+            responses: Some(write("loyal.csv", &loyal_to_delivery())),
+            json: true,
+            ..ScoreArgs::default()
+        };
+        let json: serde_json::Value = serde_json::from_str(&score(&args).unwrap()).unwrap();
+        let all = &json["all"];
+        assert_eq!(all["loyalty"]["n"], 20);
+        assert_eq!(all["loyalty"]["at_import"], false);
+        let drivers = all["drivers"]["touchpoints"].as_array().unwrap();
+        assert_eq!(drivers.len(), 3);
+        // Loyalty is a straight line in delivery: r = 1 for it, and it explains everything.
+        assert_eq!(drivers[0]["name"], "Sponsored post in a social feed");
+        assert_eq!(drivers[0]["r"], 1.0);
+        assert_eq!(all["drivers"]["r_squared"], 1.0);
+        assert_eq!(json["weights_from"]["loyalty_question"], "nps");
+    }
+
+    #[test]
+    fn the_table_prints_the_drivers_and_where_the_weights_came_from() {
+        let args = ScoreArgs {
+            map: write("weighed-table.journey.json", WEIGHED),
+            responses: Some(write("loyal-table.csv", &loyal_to_delivery())),
+            ..ScoreArgs::default()
+        };
+        let out = score(&args).unwrap();
+        assert!(
+            out.contains("Key drivers of loyalty (relative weights, R² = 1.00)"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "Sponsored post in a social …   1.00     1.00–1.00      20      87.5%  low sample"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("low sample"), "{out}");
+        assert!(out.contains("Weights derived from the key drivers of 400 respondents (all answers; loyalty question “nps”), applied 2026-12-02."), "{out}");
+    }
+
     #[test]
     fn validate_reports_each_file() {
         let good = write("good.journey.json", MAP);

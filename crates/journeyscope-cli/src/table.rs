@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use journey_core::score::evidence::{periods, segments};
-use journey_core::score::{gather_loyalty, significant_change, JourneyScore, Slice};
+use journey_core::score::{significant_change, JourneyScore, Slice};
 use journey_core::survey::ImportReport;
 use journey_core::JourneyMap;
 
@@ -141,7 +141,10 @@ pub fn render(map: &JourneyMap, report: Option<&ImportReport>) -> String {
             let _ = writeln!(out, "  {:<24} {line}", clip(&segment, 24));
         }
     }
-    if let Some(link) = gather_loyalty(&map.scoring.loyalty, &Slice::default()).link() {
+    let respondents = map.respondents(&Slice::default());
+    let plan = map.plan();
+    let loyalty = respondents.link(&plan);
+    if let Some(link) = loyalty.link {
         let _ = writeln!(
             out,
             "\nLoyalty link  r = {:.2} (95% CI {:.2}–{:.2}, n = {})\n  {}",
@@ -151,7 +154,39 @@ pub fn render(map: &JourneyMap, report: Option<&ImportReport>) -> String {
             link.n,
             link.sentence()
         );
+        if let Some(caveat) = loyalty.caveat() {
+            let _ = writeln!(out, "  {caveat}");
+        }
     }
+    if let Some(drivers) = respondents.drivers(&plan) {
+        let _ = writeln!(
+            out,
+            "\nKey drivers of loyalty (relative weights, R² = {:.2})\n{:<28} {:>6} {:>13} {:>7} {:>10}  flags",
+            drivers.r_squared, "Touchpoint", "r", "95% CI", "n", "importance"
+        );
+        let fix_first = drivers.fix_first(&all);
+        for d in &drivers.drivers {
+            let name = map.card(d.card).map_or("", |c| c.text.as_str());
+            let mut flags = Vec::new();
+            if fix_first.contains(&d.card) {
+                flags.push("fix first");
+            }
+            if d.link.n < map.scoring.low_sample {
+                flags.push("low sample");
+            }
+            let _ = writeln!(
+                out,
+                "{:<28} {:>6.2} {:>13} {:>7} {:>9.1}%  {}",
+                clip(name, 28),
+                d.link.r,
+                format!("{:.2}–{:.2}", d.link.ci.0, d.link.ci.1),
+                d.link.n,
+                100.0 * d.share,
+                flags.join(", ")
+            );
+        }
+    }
+    let _ = writeln!(out, "\n{}", map.scoring.weights_described());
     if let Some(report) = report {
         let used: u64 = report.used.iter().map(|(_, n)| n).sum();
         let reasons: Vec<String> = report

@@ -168,7 +168,7 @@ pub fn MeasureForm(props: &MeasureFormProps) -> Html {
                 </label>
             }
             <label>{ "Weight in its stage" }
-                <input ref={fields.weight.clone()} type="number" min="0" step="0.5" value={current.weight.0.to_string()} />
+                <input ref={fields.weight.clone()} type="number" min="0" step="any" value={current.weight.0.to_string()} />
             </label>
             <div class="form-actions">
                 <button type="submit" class="primary">{ "Save measure" }</button>

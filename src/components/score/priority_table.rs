@@ -8,6 +8,8 @@ use journey_core::{Id, JourneyMap};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::common::table::{one_decimal, table, Row, Table};
+
 #[derive(Properties, PartialEq)]
 pub struct PriorityTableProps {
     pub map: Rc<JourneyMap>,
@@ -48,23 +50,16 @@ pub fn PriorityTable(props: &PriorityTableProps) -> Html {
     let what_if = pick.and_then(|id| props.scores.what_if(id, *target));
     html! {
         <div class="priorities">
-            <table class="report-table">
-                <caption>{ "Improvement priority: journey points each touchpoint would add if it were perfect" }</caption>
-                <thead><tr>
-                    <th scope="col">{ "Touchpoint" }</th><th scope="col">{ "Score" }</th>
-                    <th scope="col">{ "n" }</th><th scope="col">{ "Points to gain" }</th>
-                </tr></thead>
-                <tbody>
-                    for (id, gain) in &props.scores.gains {
-                        <tr>
-                            <th scope="row">{ name(*id) }</th>
-                            <td>{ props.scores.touchpoint(*id).and_then(|t| t.estimate).map_or("–".to_string(), |e| format!("{:.1}", e.score)) }</td>
-                            <td>{ props.scores.touchpoint(*id).and_then(|t| t.estimate).map_or(0, |e| e.n) }</td>
-                            <td>{ format!("{gain:.2}") }</td>
-                        </tr>
-                    }
-                </tbody>
-            </table>
+            { table(Table {
+                class: None,
+                caption: "Improvement priority: journey points each touchpoint would add if it were perfect".into(),
+                head: &["Touchpoint", "Score", "n", "Points to gain"],
+                row_heading: Some(0),
+                rows: props.scores.gains.iter().map(|(id, gain)| {
+                    let estimate = props.scores.touchpoint(*id).and_then(|t| t.estimate);
+                    Row::new(*id, vec![name(*id), one_decimal(estimate.map(|e| e.score)), estimate.map_or(0, |e| e.n).to_string(), format!("{gain:.2}")])
+                }).collect(),
+            }) }
             <div class="what-if">
                 <label>{ "What if" }
                     <select onchange={on_pick}>

@@ -41,7 +41,7 @@ pub fn ScoreSettings(props: &ScoreSettingsProps) -> Html {
                 <legend>{ "Stage weights (0 leaves a stage out)" }</legend>
                 for stage in &props.map.stages {
                     <label key={stage.id}>{ &stage.name }
-                        <input type="number" min="0" step="0.5" value={stage.weight.0.to_string()}
+                        <input type="number" min="0" step="any" value={stage.weight.0.to_string()}
                             onchange={on_number(&props.on_edit, {
                                 let id = stage.id;
                                 move |w| Edit::SetStageWeight { stage: id, weight: Weight(w) }

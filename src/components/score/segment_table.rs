@@ -6,6 +6,8 @@ use journey_core::score::Slice;
 use journey_core::JourneyMap;
 use yew::prelude::*;
 
+use crate::components::common::table::{interval, one_decimal, table, Row, Table};
+
 #[derive(Properties, PartialEq)]
 pub struct SegmentTableProps {
     pub map: Rc<JourneyMap>,
@@ -14,29 +16,32 @@ pub struct SegmentTableProps {
 
 #[component]
 pub fn SegmentTable(props: &SegmentTableProps) -> Html {
-    let rows = props.segments.iter().map(|segment| {
-        let scores = props.map.scores(&Slice { period: None, segment: Some(segment.clone()) });
+    let rows = props.segments.iter().enumerate().map(|(i, segment)| {
+        let scores = props.map.scores(&Slice {
+            period: None,
+            segment: Some(segment.clone()),
+        });
         let n: u64 = scores.stages.iter().map(|s| s.n).sum();
         let j = scores.journey.as_ref();
-        let weakest = j.and_then(|j| props.map.stage(j.weakest_stage)).map_or(String::new(), |s| s.name.clone());
-        html! {
-            <tr key={segment.clone()}>
-                <th scope="row">{ segment }</th>
-                <td>{ j.map_or("–".to_string(), |j| format!("{:.1}", j.score)) }</td>
-                <td>{ j.and_then(|j| j.ci).map_or("–".to_string(), |(lo, hi)| format!("{lo:.1}–{hi:.1}")) }</td>
-                <td>{ n }</td>
-                <td>{ weakest }</td>
-            </tr>
-        }
+        let weakest = j
+            .and_then(|j| props.map.stage(j.weakest_stage))
+            .map_or(String::new(), |s| s.name.clone());
+        Row::new(
+            i as u32,
+            vec![
+                segment.clone(),
+                one_decimal(j.map(|j| j.score)),
+                interval(j.and_then(|j| j.ci)),
+                n.to_string(),
+                weakest,
+            ],
+        )
     });
-    html! {
-        <table class="report-table">
-            <caption>{ "Journey score by segment" }</caption>
-            <thead><tr>
-                <th scope="col">{ "Segment" }</th><th scope="col">{ "Score" }</th><th scope="col">{ "95% CI" }</th>
-                <th scope="col">{ "Answers" }</th><th scope="col">{ "Weakest stage" }</th>
-            </tr></thead>
-            <tbody>{ for rows }</tbody>
-        </table>
-    }
+    table(Table {
+        class: None,
+        caption: "Journey score by segment".into(),
+        head: &["Segment", "Score", "95% CI", "Answers", "Weakest stage"],
+        row_heading: Some(0),
+        rows: rows.collect(),
+    })
 }

@@ -4,6 +4,8 @@
 use journey_core::score::{significant_change, JourneyScore};
 use yew::prelude::*;
 
+use crate::components::common::table::{interval, one_decimal, table, Row, Table};
+
 const WIDTH: f64 = 600.0;
 const HEIGHT: f64 = 180.0;
 const PAD: f64 = 28.0;
@@ -75,20 +77,16 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
                     <text class="axis" x={x_of(i).to_string()} y={(HEIGHT - 6.0).to_string()} text-anchor="middle">{ period }</text>
                 }
             </svg>
-            <table class="report-table">
-                <caption>{ "Journey score per period" }</caption>
-                <thead><tr><th scope="col">{ "Period" }</th><th scope="col">{ "Score" }</th><th scope="col">{ "95% CI" }</th><th scope="col">{ "Change" }</th></tr></thead>
-                <tbody>
-                    for ((period, j), c) in props.points.iter().zip(&changes) {
-                        <tr>
-                            <th scope="row">{ period }</th>
-                            <td>{ j.as_ref().map_or("–".to_string(), |j| format!("{:.1}", j.score)) }</td>
-                            <td>{ j.as_ref().and_then(|j| j.ci).map_or("–".to_string(), |(lo, hi)| format!("{lo:.1}–{hi:.1}")) }</td>
-                            <td>{ c.unwrap_or("") }</td>
-                        </tr>
-                    }
-                </tbody>
-            </table>
+            { table(Table {
+                class: None,
+                caption: "Journey score per period".into(),
+                head: &["Period", "Score", "95% CI", "Change"],
+                row_heading: Some(0),
+                rows: props.points.iter().zip(&changes).enumerate().map(|(i, ((period, j), c))| {
+                    let j = j.as_ref();
+                    Row::new(i as u32, vec![period.clone(), one_decimal(j.map(|j| j.score)), interval(j.and_then(|j| j.ci)), c.unwrap_or("").to_string()])
+                }).collect(),
+            }) }
         </figure>
     }
 }

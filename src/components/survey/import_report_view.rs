@@ -8,6 +8,8 @@ use journey_core::JourneyMap;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::common::table::{table, Row, Table};
+
 /// What an import does with the answers of periods the map already has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PeriodsHere {
@@ -80,29 +82,22 @@ pub fn ImportReportView(props: &ImportReportViewProps) -> Html {
         <div class="import-report" role="region" aria-label="Import report">
             <p>{ format!("{}: read as {}, separated by {separator}. {} rows, {used} answers used, {} values skipped.",
                 props.file, report.layout.label(), report.rows, report.skipped_total()) }</p>
-            <table class="report-table">
-                <caption>{ "Answers used per touchpoint" }</caption>
-                <thead><tr><th scope="col">{ "Touchpoint" }</th><th scope="col">{ "Answers" }</th></tr></thead>
-                <tbody>
-                    for (card, n) in &report.used {
-                        <tr><th scope="row">{ card_name(*card) }</th><td>{ n }</td></tr>
-                    }
-                </tbody>
-            </table>
+            { table(Table {
+                class: None,
+                caption: "Answers used per touchpoint".into(),
+                head: &["Touchpoint", "Answers"],
+                row_heading: Some(0),
+                rows: report.used.iter().map(|(card, n)| Row::new(*card, vec![card_name(*card), n.to_string()])).collect(),
+            }) }
             if !report.skipped.is_empty() {
                 <p>{ format!("Skipped: {}.", report.skipped.iter().map(|(r, n)| format!("{n} {r}")).collect::<Vec<_>>().join(", ")) }</p>
-                <table class="report-table">
-                    <caption>{ format!("The first {} skipped values", report.examples.len()) }</caption>
-                    <thead><tr>
-                        <th scope="col">{ "Line" }</th><th scope="col">{ "Column" }</th>
-                        <th scope="col">{ "Value" }</th><th scope="col">{ "Why" }</th>
-                    </tr></thead>
-                    <tbody>
-                        for s in &report.examples {
-                            <tr><td>{ s.line }</td><td>{ &s.column }</td><td>{ &s.value }</td><td>{ s.reason.to_string() }</td></tr>
-                        }
-                    </tbody>
-                </table>
+                { table(Table {
+                    class: None,
+                    caption: format!("The first {} skipped values", report.examples.len()),
+                    head: &["Line", "Column", "Value", "Why"],
+                    row_heading: None,
+                    rows: report.examples.iter().enumerate().map(|(i, s)| Row::new(i as u32, vec![s.line.to_string(), s.column.clone(), s.value.clone(), s.reason.to_string()])).collect(),
+                }) }
             }
             if report.undated_rows > 0 {
                 <p>{ format!("{} rows have a date that could not be read: their answers count in the totals but in no period.", report.undated_rows) }</p>

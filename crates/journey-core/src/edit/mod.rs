@@ -8,6 +8,7 @@ use std::fmt;
 mod cards;
 mod personas;
 mod scoring;
+pub use scoring::WeightsProposal;
 mod structure;
 #[cfg(test)]
 mod tests;
@@ -15,8 +16,8 @@ mod tests;
 use crate::model::evidence::{Evidence, LoyaltyEvidence};
 use crate::model::survey_mapping::SurveyMapping;
 use crate::model::{
-    Card, Channel, Id, JourneyMap, Lane, LaneKind, Measure, Persona, Stage, Weight, EMOTION_MAX,
-    EMOTION_MIN,
+    Card, Channel, Id, JourneyMap, Lane, LaneKind, Measure, Persona, Stage, Weight, WeightsSource,
+    EMOTION_MAX, EMOTION_MIN,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,6 +130,13 @@ pub enum Edit {
     SetSurveyMapping(Option<Box<SurveyMapping>>),
     SetAlertBelow(u32),
     SetLowSample(u64),
+    /// Sets many weights in one step, as data-driven weights are applied, with where they came
+    /// from (`None`: typed).
+    SetWeights {
+        stages: Vec<(Id, Weight)>,
+        touchpoints: Vec<(Id, Weight)>,
+        source: Option<WeightsSource>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -267,6 +275,11 @@ impl JourneyMap {
             Edit::SetSurveyMapping(mapping) => self.scoring.survey = mapping.as_deref().cloned(),
             Edit::SetAlertBelow(threshold) => self.set_alert_below(*threshold)?,
             Edit::SetLowSample(n) => self.scoring.low_sample = *n,
+            Edit::SetWeights {
+                stages,
+                touchpoints,
+                source,
+            } => self.set_weights(stages, touchpoints, source)?,
         }
         self.forget_unmeasured();
         Ok(())

@@ -1,12 +1,60 @@
 //! What the score is made of: stage weights, how each touchpoint is measured, the answers kept,
 //! and the score's settings.
 
-use super::EditError;
+use super::{Edit, EditError};
 use crate::model::evidence::{Evidence, LoyaltyEvidence};
 use crate::model::survey_mapping::SurveyMapping;
-use crate::model::{Id, JourneyMap, Measure, Weight};
+use crate::model::{Id, JourneyMap, Measure, Weight, WeightsSource};
+use crate::score::loyalty::merge_pattern;
+use crate::score::Slice;
+
+/// Data-driven weights, ready to apply as one edit, with the journey score they give.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeightsProposal {
+    pub edit: Edit,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    /// Measured touchpoints the data say nothing about: they take their stage's average.
+    pub without_data: Vec<Id>,
+}
 
 impl JourneyMap {
+    /// Weights from the key drivers of a slice's respondents (`Drivers::suggest`), applied on
+    /// `applied` (a date). None with fewer than two drivers: one alone cannot be weighed.
+    pub fn data_driven_weights(&self, slice: &Slice, applied: String) -> Option<WeightsProposal> {
+        let plan = self.plan();
+        let respondents = self.respondents(slice);
+        let drivers = respondents
+            .drivers(&plan)
+            .filter(|d| d.drivers.len() >= 2)?;
+        let suggested = drivers.suggest(&plan);
+        let loyalty_question = self
+            .scoring
+            .survey
+            .as_ref()
+            .and_then(|s| s.loyalty_column.clone())
+            .unwrap_or_else(|| "the loyalty question".into());
+        let edit = Edit::SetWeights {
+            stages: suggested.stages,
+            touchpoints: suggested.touchpoints,
+            source: Some(WeightsSource {
+                loyalty_question,
+                period: slice.period.clone(),
+                segment: slice.segment.clone(),
+                respondents: respondents.patterns.iter().map(|p| p.n).sum(),
+                applied,
+            }),
+        };
+        let mut weighed = self.clone();
+        weighed.apply(&edit).ok()?;
+        Some(WeightsProposal {
+            before: self.scores(slice).journey.map(|j| j.score),
+            after: weighed.scores(slice).journey.map(|j| j.score),
+            edit,
+            without_data: suggested.without_data,
+        })
+    }
+
     /// `Edit::DropPeriodsBefore` on its own, for the library page's storage clean-up.
     pub fn drop_periods_before(&mut self, first_kept: &str) {
         let keep = |p: &Option<String>| p.as_deref().is_none_or(|p| p >= first_kept);
@@ -14,11 +62,48 @@ impl JourneyMap {
         self.scoring.loyalty.retain(|l| keep(&l.period));
     }
 
+    /// A typed weight: the weights are no longer all derived from the data.
     pub(super) fn set_stage_weight(&mut self, stage: Id, weight: Weight) -> Result<(), EditError> {
         if !weight.is_valid() {
             return Err(EditError::InvalidWeight);
         }
-        self.stage_mut(stage)?.weight = weight;
+        let stage = self.stage_mut(stage)?;
+        if stage.weight != weight {
+            stage.weight = weight;
+            self.scoring.weights_from = None;
+        }
+        Ok(())
+    }
+
+    /// Every weight at once; all are checked before any is set.
+    pub(super) fn set_weights(
+        &mut self,
+        stages: &[(Id, Weight)],
+        touchpoints: &[(Id, Weight)],
+        source: &Option<WeightsSource>,
+    ) -> Result<(), EditError> {
+        let weights = stages.iter().chain(touchpoints).map(|(_, w)| *w);
+        if !weights.into_iter().all(Weight::is_valid) {
+            return Err(EditError::InvalidWeight);
+        }
+        for (id, _) in stages {
+            self.stage_mut(*id)?;
+        }
+        for (id, _) in touchpoints {
+            self.card(*id)
+                .ok_or(EditError::NoSuchCard(*id))?
+                .measure
+                .ok_or(EditError::NotMeasured(*id))?;
+        }
+        for (id, weight) in stages {
+            self.stage_mut(*id)?.weight = *weight;
+        }
+        for (id, weight) in touchpoints {
+            if let Some(measure) = &mut self.card_mut(*id)?.measure {
+                measure.weight = *weight;
+            }
+        }
+        self.scoring.weights_from = source.clone();
         Ok(())
     }
 
@@ -37,7 +122,15 @@ impl JourneyMap {
                 return Err(EditError::InvalidWeight);
             }
         }
-        self.card_mut(card)?.measure = measure;
+        let before = std::mem::replace(&mut self.card_mut(card)?.measure, measure);
+        if before.map(|m| m.weight) != measure.map(|m| m.weight) {
+            self.scoring.weights_from = None;
+        }
+        if let (Some(old), Some(new)) = (before, measure) {
+            if old.metric != new.metric {
+                self.leave_out_of_loyalty(card);
+            }
+        }
         if let Some(m) = measure {
             let scale = m.metric.empty_histogram();
             self.scoring.evidence.retain(|e| {
@@ -100,7 +193,11 @@ impl JourneyMap {
                 .iter_mut()
                 .find(|old| old.period == l.period && old.segment == l.segment);
             match same {
-                Some(old) => old.sums.merge(&l.sums),
+                Some(old) => {
+                    for pattern in &l.patterns {
+                        merge_pattern(&mut old.patterns, pattern);
+                    }
+                }
                 None => self.scoring.loyalty.push(l.clone()),
             }
         }
@@ -115,6 +212,40 @@ impl JourneyMap {
         let keep = |p: &Option<String>| period.is_some() && p.as_deref() != period;
         self.scoring.evidence.retain(|e| keep(&e.period));
         self.scoring.loyalty.retain(|l| keep(&l.period));
+    }
+
+    /// A card's answers as scored at import no longer fit its measure: the respondents' sums drop
+    /// it, exactly, and say so.
+    fn leave_out_of_loyalty(&mut self, card: Id) {
+        let mut touched = false;
+        for l in &mut self.scoring.loyalty {
+            if l.patterns.iter().any(|p| p.cards.contains(&card)) {
+                touched = true;
+                if !l.left_out.contains(&card) {
+                    l.left_out.push(card);
+                }
+            }
+        }
+        if touched {
+            self.forget_in_loyalty(card);
+        }
+    }
+
+    /// Drops a card from every answer pattern, merging patterns that become the same.
+    fn forget_in_loyalty(&mut self, card: Id) {
+        for l in &mut self.scoring.loyalty {
+            let patterns = std::mem::take(&mut l.patterns);
+            for pattern in patterns {
+                let pattern = if pattern.cards.contains(&card) {
+                    pattern.without(card)
+                } else {
+                    pattern
+                };
+                if !pattern.cards.is_empty() {
+                    merge_pattern(&mut l.patterns, &pattern);
+                }
+            }
+        }
     }
 
     pub(super) fn set_alert_below(&mut self, threshold: u32) -> Result<(), EditError> {
@@ -132,6 +263,17 @@ impl JourneyMap {
         self.scoring.evidence.retain(|e| measured(e.card));
         if let Some(mapping) = &mut self.scoring.survey {
             mapping.touchpoints.retain(|link| measured(link.card));
+        }
+        let mut gone: Vec<Id> = Vec::new();
+        for l in &self.scoring.loyalty {
+            for card in l.patterns.iter().flat_map(|p| &p.cards) {
+                if !measured(*card) && !gone.contains(card) {
+                    gone.push(*card);
+                }
+            }
+        }
+        for card in gone {
+            self.forget_in_loyalty(card);
         }
     }
 }

@@ -109,9 +109,12 @@ pub struct Scoring {
     /// Answers per touchpoint card, period and segment, as histograms.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
-    /// Sums behind the loyalty link, per period and segment.
+    /// Sums behind the loyalty link and the key drivers, per period and segment.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub loyalty: Vec<LoyaltyEvidence>,
+    /// Where the weights came from: absent when they were typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weights_from: Option<WeightsSource>,
     /// How the last survey file was mapped, so the next one imports the same way.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub survey: Option<SurveyMapping>,
@@ -128,11 +131,30 @@ impl Default for Scoring {
         Scoring {
             evidence: Vec::new(),
             loyalty: Vec::new(),
+            weights_from: None,
             survey: None,
             alert_below: default_alert(),
             low_sample: default_low_sample(),
         }
     }
+}
+
+/// Weights derived from the answers (key-driver importances) rather than typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WeightsSource {
+    /// The loyalty question the importances were measured against.
+    pub loyalty_question: String,
+    /// The answers they came from: a period, a segment, or (both absent) all answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
+    /// Respondents behind them.
+    pub respondents: u64,
+    /// The day they were applied, `YYYY-MM-DD`.
+    pub applied: String,
 }
 
 impl Scoring {

@@ -7,12 +7,14 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::evidence::{periods, segments, Slice};
-use super::journey::Scores;
-use crate::model::{Id, JourneyMap};
+use crate::model::{Id, JourneyMap, WeightsSource};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScoresBlock {
+    /// Where the weights came from; absent when they were typed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weights_from: Option<WeightsSource>,
     pub all: SliceScores,
     #[serde(default)]
     pub periods: BTreeMap<String, SliceScores>,
@@ -28,6 +30,47 @@ pub struct SliceScores {
     pub touchpoints: Vec<Figures>,
     /// Journey points each touchpoint would add if it were perfect, largest first.
     pub gains: Vec<Gain>,
+    /// How respondents' own journey scores go with their loyalty answer, under the weights now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loyalty: Option<LoyaltyFigures>,
+    /// What drives loyalty; absent without respondent-level answers and a loyalty question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drivers: Option<DriverFigures>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LoyaltyFigures {
+    pub r: f64,
+    pub ci: [f64; 2],
+    pub n: u64,
+    /// Some respondents' scores used the weights at import (an import from before schema 4).
+    pub at_import: bool,
+    /// Cards left out because their measure changed after the import.
+    pub left_out: Vec<Id>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DriverFigures {
+    /// The loyalty variance all the drivers explain together (0–1).
+    pub r_squared: f64,
+    /// Largest importance first.
+    pub touchpoints: Vec<Driver>,
+}
+
+/// One touchpoint's link with loyalty: r over the respondents who answered it, and its relative
+/// weight (its part of R²) and share of it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Driver {
+    pub id: Id,
+    pub name: String,
+    pub r: f64,
+    pub ci: [f64; 2],
+    pub n: u64,
+    pub importance: f64,
+    pub share: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -68,8 +111,13 @@ fn pair((lo, hi): (f64, f64)) -> [f64; 2] {
     [tidy(lo), tidy(hi)]
 }
 
-fn figures(map: &JourneyMap, scores: &Scores) -> SliceScores {
+fn figures(map: &JourneyMap, slice: &Slice) -> SliceScores {
+    let scores = map.scores(slice);
     let card_name = |id: Id| map.card(id).map(|c| c.text.clone()).unwrap_or_default();
+    let respondents = map.respondents(slice);
+    let plan = map.plan();
+    let link = respondents.link(&plan);
+    let drivers = respondents.drivers(&plan);
     SliceScores {
         journey: scores.journey.as_ref().map(|j| JourneyFigures {
             score: tidy(j.score),
@@ -113,6 +161,29 @@ fn figures(map: &JourneyMap, scores: &Scores) -> SliceScores {
                 points: tidy(*g),
             })
             .collect(),
+        loyalty: link.link.map(|l| LoyaltyFigures {
+            r: tidy(l.r),
+            ci: pair(l.ci),
+            n: l.n,
+            at_import: link.at_import,
+            left_out: link.left_out.clone(),
+        }),
+        drivers: drivers.map(|d| DriverFigures {
+            r_squared: tidy(d.r_squared),
+            touchpoints: d
+                .drivers
+                .iter()
+                .map(|t| Driver {
+                    id: t.card,
+                    name: card_name(t.card),
+                    r: tidy(t.link.r),
+                    ci: pair(t.link.ci),
+                    n: t.link.n,
+                    importance: tidy(t.importance),
+                    share: tidy(t.share),
+                })
+                .collect(),
+        }),
     }
 }
 
@@ -122,9 +193,8 @@ pub fn scores_block(map: &JourneyMap) -> Option<ScoresBlock> {
         return None;
     }
     let evidence = &map.scoring.evidence;
-    let slice = |period: Option<String>, segment: Option<String>| {
-        figures(map, &map.scores(&Slice { period, segment }))
-    };
+    let slice =
+        |period: Option<String>, segment: Option<String>| figures(map, &Slice { period, segment });
     // Inserted one by one: collecting into a `BTreeMap` sorts first, a sort compiled per type.
     let by_name = |names: Vec<String>, slice_of: &dyn Fn(String) -> SliceScores| {
         let mut slices = BTreeMap::new();
@@ -134,6 +204,7 @@ pub fn scores_block(map: &JourneyMap) -> Option<ScoresBlock> {
         slices
     };
     Some(ScoresBlock {
+        weights_from: map.scoring.weights_from.clone(),
         all: slice(None, None),
         periods: by_name(periods(evidence), &|p| slice(Some(p), None)),
         segments: by_name(segments(evidence), &|s| slice(None, Some(s))),

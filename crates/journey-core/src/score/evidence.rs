@@ -1,10 +1,10 @@
 //! What is kept of the answers: per touchpoint card, period and segment, a histogram (SCORING §5),
-//! and per period and segment the sums behind the loyalty link. Raw rows are never kept.
+//! and per period and segment the respondents' sums behind the loyalty link. Raw rows are never kept.
 
 use std::collections::HashMap;
 
 use super::histogram::Histogram;
-use super::loyalty::PairSums;
+use super::loyalty::{merge_pattern, PairSums, Respondents};
 pub use crate::model::evidence::{Evidence, LoyaltyEvidence};
 use crate::model::Id;
 use crate::order;
@@ -42,15 +42,28 @@ pub fn gather(evidence: &[Evidence], slice: &Slice) -> HashMap<Id, Histogram> {
     answers
 }
 
-pub fn gather_loyalty(loyalty: &[LoyaltyEvidence], slice: &Slice) -> PairSums {
-    let mut sums = PairSums::default();
+/// The respondents behind the loyalty link within a slice, merged by answer pattern.
+pub fn gather_loyalty(loyalty: &[LoyaltyEvidence], slice: &Slice) -> Respondents {
+    let mut out = Respondents::default();
     for l in loyalty
         .iter()
         .filter(|l| slice.admits(&l.period, &l.segment))
     {
-        sums.merge(&l.sums);
+        for pattern in &l.patterns {
+            merge_pattern(&mut out.patterns, pattern);
+        }
+        if let Some(sums) = &l.at_import {
+            out.at_import
+                .get_or_insert_with(PairSums::default)
+                .merge(sums);
+        }
+        for card in &l.left_out {
+            if !out.left_out.contains(card) {
+                out.left_out.push(*card);
+            }
+        }
     }
-    sums
+    out
 }
 
 /// Every period that has answers, in order.

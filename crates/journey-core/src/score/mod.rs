@@ -3,6 +3,7 @@
 //! confidence intervals, and what they say (weakest stage, flags, improvement gains).
 
 pub mod block;
+pub mod drivers;
 pub mod evidence;
 pub mod flags;
 pub mod histogram;
@@ -17,7 +18,7 @@ pub use journey::{
     score_journey, significant_change, JourneyScore, Plan, PlanStage, PlanTouchpoint, Scores,
     StageScore, TouchpointScore,
 };
-pub use loyalty::{LoyaltyLink, PairSums};
+pub use loyalty::{LinkReport, LoyaltyLink, PairSums, Respondents};
 pub use metric::{Estimate, Metric, MetricKind};
 
 /// z for a two-sided 95% interval.

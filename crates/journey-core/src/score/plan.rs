@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::evidence::{gather, Slice};
+use super::evidence::{gather, gather_loyalty, Slice};
 use super::histogram::Histogram;
 use super::journey::{score_journey, Plan, PlanStage, PlanTouchpoint, Scores};
+use super::loyalty::Respondents;
 use super::metric::Metric;
 use crate::model::{Card, Id, JourneyMap, Measure};
 
@@ -26,14 +27,22 @@ impl Plan {
     }
 
     /// One respondent's own journey score from their answers (card, value): the same weighting,
-    /// each answer scored on its own. None when they answered nothing that counts.
+    /// each touchpoint scored as the mean of their answers to it, each scored on its own. None
+    /// when they answered nothing that counts. The import keeps sums instead of rows
+    /// (`loyalty::AnswerPattern`); this is the definition those sums reproduce.
     pub fn respondent_score(&self, answers: &[(Id, i32)]) -> Option<f64> {
         let mut journey = (0.0, 0.0);
         for stage in self.stages.iter().filter(|s| s.weight > 0.0) {
             let mut inside = (0.0, 0.0);
             for t in stage.touchpoints.iter().filter(|t| t.weight > 0.0) {
-                for (_, value) in answers.iter().filter(|(card, _)| *card == t.card) {
-                    inside.0 += t.weight * t.metric.answer_score(*value);
+                let (total, count) = answers
+                    .iter()
+                    .filter(|(card, _)| *card == t.card)
+                    .fold((0.0, 0.0), |(total, count), (_, v)| {
+                        (total + t.metric.answer_score(*v), count + 1.0)
+                    });
+                if count > 0.0 {
+                    inside.0 += t.weight * total / count;
                     inside.1 += t.weight;
                 }
             }
@@ -84,6 +93,11 @@ impl JourneyMap {
     pub fn scores(&self, slice: &Slice) -> Scores {
         self.plan().score(&gather(&self.scoring.evidence, slice))
     }
+
+    /// The respondents behind the loyalty link and the key drivers, within a slice.
+    pub fn respondents(&self, slice: &Slice) -> Respondents {
+        gather_loyalty(&self.scoring.loyalty, slice)
+    }
 }
 
 #[cfg(test)]
@@ -131,6 +145,12 @@ mod tests {
         assert!((s - 20.8333).abs() < 1e-3);
         // only stage 1 answered: its score alone
         assert_eq!(plan().respondent_score(&[(12, 10)]), Some(100.0));
+        // two answers to one touchpoint count as their mean: (100 + 0) / 2 = 50 for 12, with 11
+        // at 100: stage 1 = 75
+        assert_eq!(
+            plan().respondent_score(&[(12, 10), (12, 3), (11, 5)]),
+            Some(75.0)
+        );
         assert_eq!(plan().respondent_score(&[]), None);
     }
 

@@ -10,10 +10,11 @@ use super::csv::{CsvReader, Record};
 use super::dates::{period_key, period_name, Periodicity};
 use super::layout::{columns, detect, Column, Layout};
 use super::values::{read_cell, Cell, LabelValue};
+use crate::model::evidence::AnswerPattern;
 pub use crate::model::survey_mapping::{ColumnLink, SurveyMapping};
 use crate::model::Id;
 use crate::order;
-use crate::score::{Evidence, Histogram, LoyaltyEvidence, Metric, PairSums, Plan};
+use crate::score::{Evidence, Histogram, LoyaltyEvidence, Metric, Plan};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SurveyError {
@@ -217,6 +218,13 @@ impl<'a> Survey<'a> {
             }
             links.push((link.column.trim().to_string(), link.card, metric));
         }
+        let mut cards: Vec<Id> = links.iter().map(|(_, card, _)| *card).collect();
+        order::sort(&mut cards);
+        cards.dedup();
+        let card_of_link = links
+            .iter()
+            .map(|(_, card, _)| cards.partition_point(|c| c < card))
+            .collect();
         let long = if self.layout == Layout::Long {
             Some((
                 self.find("touchpoint", "touchpoint")?,
@@ -233,7 +241,6 @@ impl<'a> Survey<'a> {
                 .collect::<Result<_, _>>()?,
         };
         Ok(Aggregator {
-            plan: plan.clone(),
             links,
             wide_columns,
             long,
@@ -253,6 +260,11 @@ impl<'a> Survey<'a> {
             slots: Vec::new(),
             respondents: HashMap::new(),
             row_answers: Vec::new(),
+            answered: vec![0; cards.len().div_ceil(64)],
+            totals: vec![(0.0, 0.0); cards.len()],
+            card_of_link,
+            cards,
+            pattern_scores: Vec::new(),
             rows: 0,
             used: vec![0; mapping.touchpoints.len()],
             skipped: BTreeMap::new(),
@@ -275,19 +287,24 @@ struct Slot {
     segment: Option<String>,
     /// A histogram per link, created with the first answer.
     histograms: Vec<Option<Histogram>>,
-    pairs: PairSums,
+    patterns: Vec<AnswerPattern>,
+    /// Each pattern's cards as bits over the aggregator's `cards`, to find it without comparing
+    /// card lists, and the pattern the last respondent joined, tried first: most respondents
+    /// answer the same touchpoints as the one before.
+    pattern_bits: Vec<Vec<u64>>,
+    last_pattern: usize,
 }
 
 /// A respondent gathered across the rows of a long file.
 #[derive(Default)]
 struct Respondent {
     slot: usize,
-    answers: Vec<(Id, i32)>,
+    /// (link, value)
+    answers: Vec<(usize, i32)>,
     loyalty: Option<i32>,
 }
 
 pub struct Aggregator {
-    plan: Plan,
     /// (column or touchpoint name, card, metric)
     links: Vec<(String, Id, Metric)>,
     wide_columns: Vec<usize>,
@@ -304,8 +321,16 @@ pub struct Aggregator {
     separator: char,
     slots: Vec<Slot>,
     respondents: HashMap<String, Respondent>,
-    /// Answers of the row being read, for the respondent's own score.
-    row_answers: Vec<(Id, i32)>,
+    /// Answers of the row being read (link, value), for the respondent's sums.
+    row_answers: Vec<(usize, i32)>,
+    /// The distinct linked cards, ascending; each link's place among them.
+    cards: Vec<Id>,
+    card_of_link: Vec<usize>,
+    /// A respondent's answered cards as bits over `cards`, their score totals and counts, and
+    /// their scores in card order: reused from respondent to respondent.
+    answered: Vec<u64>,
+    totals: Vec<(f64, f64)>,
+    pattern_scores: Vec<f64>,
     rows: u64,
     used: Vec<u64>,
     skipped: BTreeMap<SkipReason, u64>,
@@ -376,10 +401,65 @@ impl Aggregator {
                 period,
                 segment: segment.map(str::to_string),
                 histograms: vec![None; self.links.len()],
-                pairs: PairSums::default(),
+                patterns: Vec::new(),
+                pattern_bits: Vec::new(),
+                last_pattern: 0,
             });
             self.slots.len() - 1
         })
+    }
+
+    /// A respondent with a loyalty answer joins the group of those who answered the same
+    /// touchpoints, each touchpoint scored as the mean of their answers to it.
+    fn add_respondent(&mut self, slot: usize, answers: &[(usize, i32)], y: i32) {
+        self.answered.iter_mut().for_each(|w| *w = 0);
+        for &(link, value) in answers {
+            let c = self.card_of_link[link];
+            let score = self.links[link].2.answer_score(value);
+            let (word, bit) = (c / 64, 1u64 << (c % 64));
+            if self.answered[word] & bit == 0 {
+                self.answered[word] |= bit;
+                self.totals[c] = (score, 1.0);
+            } else {
+                self.totals[c].0 += score;
+                self.totals[c].1 += 1.0;
+            }
+        }
+        if self.answered.iter().all(|w| *w == 0) {
+            return;
+        }
+        let answered =
+            (0..self.cards.len()).filter(|c| self.answered[c / 64] & (1 << (c % 64)) != 0);
+        self.pattern_scores.clear();
+        self.pattern_scores.extend(answered.clone().map(|c| {
+            let (total, count) = self.totals[c];
+            // One answer each is the usual case: no division for it.
+            if count == 1.0 {
+                total
+            } else {
+                total / count
+            }
+        }));
+        let target = &self.slots[slot];
+        let found = match target.pattern_bits.get(target.last_pattern) {
+            Some(bits) if *bits == self.answered => Some(target.last_pattern),
+            _ => target
+                .pattern_bits
+                .iter()
+                .position(|bits| *bits == self.answered),
+        };
+        let at = match found {
+            Some(at) => at,
+            None => {
+                let cards = answered.map(|c| self.cards[c]).collect();
+                let target = &mut self.slots[slot];
+                target.patterns.push(AnswerPattern::new(cards));
+                target.pattern_bits.push(self.answered.clone());
+                target.patterns.len() - 1
+            }
+        };
+        self.slots[slot].last_pattern = at;
+        self.slots[slot].patterns[at].add(&self.pattern_scores, f64::from(y));
     }
 
     pub fn push(&mut self, record: &Record) {
@@ -399,7 +479,7 @@ impl Aggregator {
             match classify(text, &self.labels, &self.links[link].2) {
                 Ok(v) => {
                     self.count(slot, link, v);
-                    self.row_answers.push((self.links[link].1, v));
+                    self.row_answers.push((link, v));
                 }
                 Err(reason) => {
                     let name = self.column_names[column].clone();
@@ -409,10 +489,10 @@ impl Aggregator {
         }
         if let Some(Loyalty::Column(column)) = self.loyalty {
             let loyalty = field(record, Some(column)).map(|t| read_cell(t, &self.labels));
-            if let (Some(Cell::Value(y)), Some(x)) =
-                (loyalty, self.plan.respondent_score(&self.row_answers))
-            {
-                self.slots[slot].pairs.add(x, f64::from(y));
+            if let Some(Cell::Value(y)) = loyalty {
+                let answers = std::mem::take(&mut self.row_answers);
+                self.add_respondent(slot, &answers, y);
+                self.row_answers = answers;
             }
         }
     }
@@ -447,7 +527,7 @@ impl Aggregator {
                 self.count(slot, link, v);
                 if let (Some(id), Some(_)) = (respondent, &self.loyalty) {
                     let entry = self.respondents.entry(id).or_default();
-                    entry.answers.push((self.links[link].1, v));
+                    entry.answers.push((link, v));
                     entry.slot = slot;
                 }
             }
@@ -460,11 +540,8 @@ impl Aggregator {
 
     pub fn finish(mut self) -> ImportResult {
         for respondent in std::mem::take(&mut self.respondents).into_values() {
-            if let (Some(y), Some(x)) = (
-                respondent.loyalty,
-                self.plan.respondent_score(&respondent.answers),
-            ) {
-                self.slots[respondent.slot].pairs.add(x, f64::from(y));
+            if let Some(y) = respondent.loyalty {
+                self.add_respondent(respondent.slot, &respondent.answers, y);
             }
         }
         let periodicity = self.period;
@@ -483,11 +560,14 @@ impl Aggregator {
                     });
                 }
             }
-            if slot.pairs.n > 0 {
+            if !slot.patterns.is_empty() {
+                let mut patterns = slot.patterns.clone();
+                order::sort_by(&mut patterns, |a, b| a.cards.cmp(&b.cards));
                 loyalty.push(LoyaltyEvidence {
                     period: name(slot.period),
                     segment: slot.segment.clone(),
-                    sums: slot.pairs,
+                    patterns,
+                    ..LoyaltyEvidence::default()
                 });
             }
         }
