@@ -42,10 +42,7 @@ pub fn ScoreReport(props: &ScoreReportProps) -> Html {
     }
     let scores = use_memo(map.clone(), |map| map.scores(&Slice::default()));
     let points = use_memo(map.clone(), |map| trend(map));
-    let respondents = use_memo(map.clone(), |map| {
-        let (respondents, plan) = (map.respondents(&Slice::default()), map.plan());
-        (respondents.link(&plan), respondents.drivers(&plan))
-    });
+    let respondents = use_memo(map.clone(), |map| map.loyalty_findings(&Slice::default()));
     let (link, drivers) = &*respondents;
     let scores = (*scores).clone();
     let segments = segments(&map.scoring.evidence);

@@ -141,9 +141,7 @@ pub fn render(map: &JourneyMap, report: Option<&ImportReport>) -> String {
             let _ = writeln!(out, "  {:<24} {line}", clip(&segment, 24));
         }
     }
-    let respondents = map.respondents(&Slice::default());
-    let plan = map.plan();
-    let loyalty = respondents.link(&plan);
+    let (loyalty, drivers) = map.loyalty_findings(&Slice::default());
     if let Some(link) = loyalty.link {
         let _ = writeln!(
             out,
@@ -158,7 +156,7 @@ pub fn render(map: &JourneyMap, report: Option<&ImportReport>) -> String {
             let _ = writeln!(out, "  {caveat}");
         }
     }
-    if let Some(drivers) = respondents.drivers(&plan) {
+    if let Some(drivers) = drivers {
         let _ = writeln!(
             out,
             "\nKey drivers of loyalty (relative weights, R² = {:.2})\n{:<28} {:>6} {:>13} {:>7} {:>10}  flags",

@@ -47,8 +47,7 @@ pub fn ScoreFindings(props: &ScoreFindingsProps) -> Html {
     // Worked out once per version of the map (and slice), not per render.
     let points = use_memo(map.clone(), |map| trend(map));
     let respondents = use_memo((map.clone(), props.slice.clone()), |(map, slice)| {
-        let (respondents, plan) = (map.respondents(slice), map.plan());
-        (respondents.link(&plan), respondents.drivers(&plan))
+        map.loyalty_findings(slice)
     });
     let (link, drivers) = &*respondents;
     let segments = segments(&map.scoring.evidence);

@@ -264,15 +264,22 @@ impl JourneyMap {
         if let Some(mapping) = &mut self.scoring.survey {
             mapping.touchpoints.retain(|link| measured(link.card));
         }
-        let mut gone: Vec<Id> = Vec::new();
-        for l in &self.scoring.loyalty {
-            for card in l.patterns.iter().flat_map(|p| &p.cards) {
-                if !measured(*card) && !gone.contains(card) {
-                    gone.push(*card);
-                }
+        // Runs after every edit: the patterns' few distinct cards are looked up once each, not
+        // every pattern's cards against every card of the map.
+        let mut linked: Vec<Id> = Vec::new();
+        for card in self
+            .scoring
+            .loyalty
+            .iter()
+            .flat_map(|l| &l.patterns)
+            .flat_map(|p| &p.cards)
+        {
+            if !linked.contains(card) {
+                linked.push(*card);
             }
         }
-        for card in gone {
+        linked.retain(|card| !measured(*card));
+        for card in linked {
             self.forget_in_loyalty(card);
         }
     }

@@ -114,10 +114,7 @@ fn pair((lo, hi): (f64, f64)) -> [f64; 2] {
 fn figures(map: &JourneyMap, slice: &Slice) -> SliceScores {
     let scores = map.scores(slice);
     let card_name = |id: Id| map.card(id).map(|c| c.text.clone()).unwrap_or_default();
-    let respondents = map.respondents(slice);
-    let plan = map.plan();
-    let link = respondents.link(&plan);
-    let drivers = respondents.drivers(&plan);
+    let (link, drivers) = map.loyalty_findings(slice);
     SliceScores {
         journey: scores.journey.as_ref().map(|j| JourneyFigures {
             score: tidy(j.score),

@@ -3,7 +3,7 @@
 //! relative weights. From the same respondent sums as the loyalty link; no rows.
 
 use super::journey::{Plan, Scores};
-use super::loyalty::{correlation, LoyaltyLink, Respondents};
+use super::loyalty::{correlation, pearson, LoyaltyLink, Respondents};
 use crate::model::{Id, Scoring, Weight, WeightsSource};
 use crate::order;
 
@@ -44,12 +44,7 @@ impl Moments {
         if self.n < 3 {
             return None;
         }
-        let n = self.n as f64;
-        let sab = self.ab - self.a * self.b / n;
-        let saa = self.aa - self.a * self.a / n;
-        let sbb = self.bb - self.b * self.b / n;
-        (saa > 1e-12 * self.aa.max(1.0) && sbb > 1e-12 * self.bb.max(1.0))
-            .then(|| (sab / (saa * sbb).sqrt()).clamp(-1.0, 1.0))
+        pearson(self.n, self.a, self.b, self.aa, self.bb, self.ab)
     }
 }
 

@@ -32,14 +32,8 @@ pub(crate) fn correlation(
     if n < MIN_PAIRS {
         return None;
     }
+    let r = pearson(n, x, y, xx, yy, xy)?;
     let nf = n as f64;
-    let sxy = xy - x * y / nf;
-    let sxx = xx - x * x / nf;
-    let syy = yy - y * y / nf;
-    if sxx <= 1e-12 * xx.max(1.0) || syy <= 1e-12 * yy.max(1.0) {
-        return None;
-    }
-    let r = (sxy / (sxx * syy).sqrt()).clamp(-1.0, 1.0);
     let z = r.clamp(-0.999_999, 0.999_999).atanh();
     let half = Z95 / (nf - 3.0).sqrt();
     Some(LoyaltyLink {
@@ -47,6 +41,16 @@ pub(crate) fn correlation(
         n,
         ci: ((z - half).tanh(), (z + half).tanh()),
     })
+}
+
+/// Pearson r from paired sums; none without spread (a spread lost in rounding counts as none).
+pub(crate) fn pearson(n: u64, x: f64, y: f64, xx: f64, yy: f64, xy: f64) -> Option<f64> {
+    let nf = n as f64;
+    let sxy = xy - x * y / nf;
+    let sxx = xx - x * x / nf;
+    let syy = yy - y * y / nf;
+    (sxx > 1e-12 * xx.max(1.0) && syy > 1e-12 * yy.max(1.0))
+        .then(|| (sxy / (sxx * syy).sqrt()).clamp(-1.0, 1.0))
 }
 
 impl PairSums {

@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
+use super::drivers::Drivers;
 use super::evidence::{gather, gather_loyalty, Slice};
 use super::histogram::Histogram;
 use super::journey::{score_journey, Plan, PlanStage, PlanTouchpoint, Scores};
-use super::loyalty::Respondents;
+use super::loyalty::{LinkReport, Respondents};
 use super::metric::Metric;
 use crate::model::{Card, Id, JourneyMap, Measure};
 
@@ -97,6 +98,13 @@ impl JourneyMap {
     /// The respondents behind the loyalty link and the key drivers, within a slice.
     pub fn respondents(&self, slice: &Slice) -> Respondents {
         gather_loyalty(&self.scoring.loyalty, slice)
+    }
+
+    /// What the respondents of a slice say under the map's weights: the loyalty link and the
+    /// key drivers.
+    pub fn loyalty_findings(&self, slice: &Slice) -> (LinkReport, Option<Drivers>) {
+        let (respondents, plan) = (self.respondents(slice), self.plan());
+        (respondents.link(&plan), respondents.drivers(&plan))
     }
 }
 
