@@ -8,7 +8,7 @@ use std::fmt;
 use miniz_oxide::deflate::compress_to_vec_zlib;
 use miniz_oxide::inflate::{decompress_to_vec_zlib_with_limit, TINFLStatus};
 
-use crate::format::{compact_json, import_without_versions, ImportError, MAX_FILE_BYTES};
+use crate::format::{compact_json, import_json, ImportError, MAX_FILE_BYTES};
 use crate::model::JourneyMap;
 
 /// The tag of the link format this build writes and reads.
@@ -21,8 +21,7 @@ pub const LONG_FOR_BROWSERS: usize = 1_500_000;
 
 /// The fragment payload for a map.
 pub fn encode(map: &JourneyMap) -> String {
-    // A link shows the map as it is now; its saved versions stay with the owner.
-    let packed = compress_to_vec_zlib(compact_json(&map.snapshot()).as_bytes(), 9);
+    let packed = compress_to_vec_zlib(compact_json(map).as_bytes(), 9);
     let mut text = String::with_capacity(TAG.len() + packed.len() * 4 / 3 + 4);
     text.push_str(TAG);
     base64url_encode(&packed, &mut text);
@@ -97,7 +96,7 @@ pub fn decode(payload: &str) -> Result<JourneyMap, LinkError> {
             _ => LinkError::Damaged,
         })?;
     let text = String::from_utf8(bytes).map_err(|_| LinkError::Damaged)?;
-    import_without_versions(&text).map_err(LinkError::Map)
+    import_json(&text).map_err(LinkError::Map)
 }
 
 /// `j2`, `j3`…: a link format from a later release.
