@@ -2,12 +2,13 @@
 //! share link's copy. Each gets the root's state and does the IO its components ask for.
 
 use journey_core::exports::{export, picture, Export};
-use journey_core::{share, Edit};
+use journey_core::{Edit, JourneyMap};
 use yew::prelude::*;
 
 use crate::browser::clock::{fresh_map_id, now, today};
 use crate::browser::files::{copy_text, download, download_png, print_page, read_text};
 use crate::browser::route::Route;
+use crate::browser::zlib::open_link;
 use crate::components::common::reading::{FileText, ReadRequest};
 use crate::components::share::share_dialog::{Copied, CopyRequest};
 use crate::state::library::{LibraryAction, LibraryState};
@@ -129,10 +130,20 @@ pub fn save_copy(
     state: &UseReducerHandle<LibraryState>,
     notice: &UseStateHandle<Option<Notice>>,
 ) {
-    let map = match share::decode(payload) {
-        Ok(map) => map,
-        Err(_) => return Route::Shared(payload.to_string()).replace(),
-    };
+    let (payload, state, notice) = (payload.to_string(), state.clone(), notice.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        match open_link(&payload).await {
+            Ok(map) => save_opened(map, &state, &notice),
+            Err(_) => Route::Shared(payload).replace(),
+        }
+    });
+}
+
+fn save_opened(
+    map: JourneyMap,
+    state: &UseReducerHandle<LibraryState>,
+    notice: &UseStateHandle<Option<Notice>>,
+) {
     let fresh_id = fresh_map_id();
     let id = state.library.import_id(&map, &fresh_id);
     notice.set(Some(Notice::Info(format!(

@@ -126,10 +126,9 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
         let resize = EventListener::new(&gloo::utils::window(), "resize", |_| post_height());
         move || drop(resize)
     });
-    use_effect(post_height);
     html! {
         <main class="embed-main">
-            <SharedView payload={props.payload.clone()} embed={true} />
+            <SharedView payload={props.payload.clone()} embed={true} on_rendered={Callback::from(|_| post_height())} />
         </main>
     }
 }

@@ -2,15 +2,18 @@
 //! compact for a frame on another site. The map is decoded from the link once; a link that
 //! cannot be read shows why, and nothing else changes.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use journey_core::score::evidence::{periods, segments};
 use journey_core::score::Slice;
-use journey_core::{share, Id};
+use journey_core::share::LinkError;
+use journey_core::{Id, JourneyMap};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::browser::route::{page_address, Route};
+use crate::browser::zlib::open_link;
 use crate::components::grid::read_only_grid::ReadOnlyGrid;
 use crate::components::score::journey_score_bar::JourneyScoreBar;
 use crate::components::score::score_context::{ScoreContext, ScoreHandle};
@@ -24,13 +27,31 @@ pub struct SharedViewProps {
     /// The reader asked to save the map into this browser's maps.
     #[prop_or_default]
     pub on_save_copy: Callback<()>,
+    /// After every render, for a frame to tell its page how tall the map is now.
+    #[prop_or_default]
+    pub on_rendered: Callback<()>,
 }
 
 #[component]
 pub fn SharedView(props: &SharedViewProps) -> Html {
-    let decoded = use_memo(props.payload.clone(), |payload| {
-        share::decode(payload).map(Rc::new)
-    });
+    // The browser inflates the link asynchronously; a result for a payload since replaced is dropped.
+    let opened = use_state_eq(|| None::<Result<Rc<JourneyMap>, LinkError>>);
+    {
+        let opened = opened.clone();
+        use_effect_with(props.payload.clone(), move |payload| {
+            opened.set(None);
+            let stale = Rc::new(Cell::new(false));
+            let (payload, done) = (payload.clone(), stale.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let map = open_link(&payload).await.map(Rc::new);
+                if !done.get() {
+                    opened.set(Some(map));
+                }
+            });
+            move || stale.set(true)
+        });
+    }
+    let decoded = Rc::new((*opened).clone().unwrap_or(Err(LinkError::NotALink)));
     let selected = use_state_eq(|| None::<Id>);
     let slice = use_state(Slice::default);
     let context = use_memo(
@@ -46,6 +67,13 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
             Err(_) => "Journeyscope".to_string(),
         };
         use_effect_with(title, |title| gloo::utils::document().set_title(title));
+    }
+    {
+        let on_rendered = props.on_rendered.clone();
+        use_effect(move || on_rendered.emit(()));
+    }
+    if opened.is_none() {
+        return html! { <p class="opening" role="status">{ "Opening the shared map…" }</p> };
     }
     let (map, context) = match (&*decoded, (*context).clone()) {
         (Ok(map), Some(context)) => (map.clone(), context),

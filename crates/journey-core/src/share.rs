@@ -2,10 +2,16 @@
 //! reaches a server. The fragment text is `j1.` followed by the compact map document, zlib-deflated
 //! and base64url-encoded without padding. zlib's Adler-32 checksum catches a link that was cut
 //! short or changed, and the `j1` tag lets a later format be told apart and refused here.
+//!
+//! The deflating is the caller's: natively `encode` and `decode` use miniz_oxide (the `deflate`
+//! feature); the browser has its own zlib in Compression Streams, so the web modules leave the
+//! feature off and put `document`, `payload`, `packed_in` and `read_unpacked` around it.
 
 use std::fmt;
 
+#[cfg(feature = "deflate")]
 use miniz_oxide::deflate::compress_to_vec_zlib;
+#[cfg(feature = "deflate")]
 use miniz_oxide::inflate::{decompress_to_vec_zlib_with_limit, TINFLStatus};
 
 use crate::format::{compact_json, import_json, ImportError, MAX_FILE_BYTES};
@@ -20,11 +26,21 @@ pub const LONG_FOR_CHAT: usize = 8 * 1024;
 pub const LONG_FOR_BROWSERS: usize = 1_500_000;
 
 /// The fragment payload for a map.
+#[cfg(feature = "deflate")]
 pub fn encode(map: &JourneyMap) -> String {
-    let packed = compress_to_vec_zlib(compact_json(map).as_bytes(), 9);
+    payload(&compress_to_vec_zlib(document(map).as_bytes(), 9))
+}
+
+/// What a link carries of a map, to be zlib-deflated.
+pub fn document(map: &JourneyMap) -> String {
+    compact_json(map)
+}
+
+/// The fragment payload for a zlib-deflated `document`.
+pub fn payload(packed: &[u8]) -> String {
     let mut text = String::with_capacity(TAG.len() + packed.len() * 4 / 3 + 4);
     text.push_str(TAG);
-    base64url_encode(&packed, &mut text);
+    base64url_encode(packed, &mut text);
     text
 }
 
@@ -75,7 +91,19 @@ impl fmt::Display for LinkError {
 impl std::error::Error for LinkError {}
 
 /// Reads a fragment payload back into a map, checking it as a map file is checked.
+#[cfg(feature = "deflate")]
 pub fn decode(payload: &str) -> Result<JourneyMap, LinkError> {
+    let packed = packed_in(payload)?;
+    let bytes =
+        decompress_to_vec_zlib_with_limit(&packed, MAX_FILE_BYTES).map_err(|e| match e.status {
+            TINFLStatus::HasMoreOutput => LinkError::TooLarge,
+            _ => LinkError::Damaged,
+        })?;
+    read_unpacked(bytes)
+}
+
+/// The zlib data in a fragment payload, still to be inflated (to at most `MAX_FILE_BYTES`).
+pub fn packed_in(payload: &str) -> Result<Vec<u8>, LinkError> {
     let Some(body) = payload.strip_prefix(TAG) else {
         return Err(match payload.split_once('.') {
             Some((tag, _)) if is_later_tag(tag) => LinkError::Newer {
@@ -88,13 +116,11 @@ pub fn decode(payload: &str) -> Result<JourneyMap, LinkError> {
     if body.len() > MAX_FILE_BYTES / 3 * 4 + 4 {
         return Err(LinkError::TooLarge);
     }
-    let packed =
-        base64url_decode(body).map_err(|at| LinkError::BadCharacter { at: at + TAG.len() })?;
-    let bytes =
-        decompress_to_vec_zlib_with_limit(&packed, MAX_FILE_BYTES).map_err(|e| match e.status {
-            TINFLStatus::HasMoreOutput => LinkError::TooLarge,
-            _ => LinkError::Damaged,
-        })?;
+    base64url_decode(body).map_err(|at| LinkError::BadCharacter { at: at + TAG.len() })
+}
+
+/// The map in a payload's inflated bytes, checked as a map file is checked.
+pub fn read_unpacked(bytes: Vec<u8>) -> Result<JourneyMap, LinkError> {
     let text = String::from_utf8(bytes).map_err(|_| LinkError::Damaged)?;
     import_json(&text).map_err(LinkError::Map)
 }
@@ -170,7 +196,7 @@ fn base64url_decode(text: &str) -> Result<Vec<u8>, usize> {
     Ok(bytes)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "deflate"))]
 mod tests {
     use super::*;
     use crate::templates::Template;

@@ -1,14 +1,16 @@
 //! "Share": a link that carries the whole map in its fragment, and code to embed the map in
 //! another site, by frame or by the `<journey-map>` element. Nothing is uploaded anywhere.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use journey_core::format::file_stem;
-use journey_core::share::{self, link_length, LinkLength};
+use journey_core::share::{link_length, LinkLength};
 use journey_core::JourneyMap;
 use yew::prelude::*;
 
 use crate::browser::route::{page_address, Route};
+use crate::browser::zlib::link_payload;
 
 /// Text for the page to put on the clipboard.
 pub struct CopyRequest {
@@ -60,29 +62,62 @@ fn length_advice(chars: usize) -> Option<&'static str> {
 
 #[component]
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
-    let payload = use_memo(props.map.clone(), |map| share::encode(map));
+    // The browser compresses the map asynchronously; a result for a map since edited is dropped.
+    let payload = use_state_eq(|| None::<Result<String, String>>);
+    {
+        let payload = payload.clone();
+        use_effect_with(props.map.clone(), move |map| {
+            let stale = Rc::new(Cell::new(false));
+            let (map, done) = (map.clone(), stale.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let made = link_payload(&map).await;
+                if !done.get() {
+                    payload.set(Some(made));
+                }
+            });
+            move || stale.set(true)
+        });
+    }
+    let copied = use_state_eq(|| None::<(&'static str, Copied)>);
     let link_field = use_node_ref();
     {
         // Keyboard and screen-reader users land in the dialog, on the link, ready to copy it.
         let link_field = link_field.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(payload.is_some(), move |_| {
             if let Some(field) = link_field.cast::<web_sys::HtmlTextAreaElement>() {
                 let _ = field.focus();
                 field.select();
             }
         });
     }
-    let copied = use_state_eq(|| None::<(&'static str, Copied)>);
+    let payload = match &*payload {
+        Some(Ok(payload)) => payload.clone(),
+        Some(Err(problem)) => {
+            return html! {
+                <section class="dialog share-dialog" role="dialog" aria-label="Share this map">
+                    <p role="alert">{ format!("No link could be made: {problem}. Export JSON sends the map as a file.") }</p>
+                    <button type="button" class="close" onclick={props.on_close.reform(|_| ())}>{ "Close" }</button>
+                </section>
+            };
+        }
+        None => {
+            return html! {
+                <section class="dialog share-dialog" role="dialog" aria-label="Share this map">
+                    <p role="status">{ "Preparing the link…" }</p>
+                </section>
+            };
+        }
+    };
     let address = page_address();
     let directory = address
         .rsplit_once('/')
         .map_or(address.clone(), |(dir, _)| format!("{dir}/"));
-    let link = format!("{address}{}", Route::Shared((*payload).clone()).hash());
+    let link = format!("{address}{}", Route::Shared(payload.clone()).hash());
     let title = attribute(&format!("{} — customer journey map", props.map.name));
     let frame = format!(
         "<iframe src=\"{address}?theme=light{}\" title=\"{title}\" width=\"100%\" height=\"{}\" \
          loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>",
-        Route::Embed((*payload).clone()).hash(),
+        Route::Embed(payload.clone()).hash(),
         frame_height(&props.map)
     );
     let element = format!(
