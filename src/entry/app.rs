@@ -2,7 +2,7 @@
 //! reducer and to the file work (`file_work`), the banners to what they offer, and the other
 //! pages to theirs (`pages`).
 
-use journey_core::library::KEEP_PERIODS;
+use journey_core::library::{Cleanup, KEEP_PERIODS, KEEP_VERSIONS};
 use journey_core::store::Backup;
 use yew::prelude::*;
 
@@ -65,10 +65,12 @@ pub fn App() -> Html {
     // every map with its last version.
     let cleanup = *use_memo(
         save_failure.is_some().then(|| state.library.clone()),
-        |failing| {
-            failing
-                .as_ref()
-                .and_then(|library| library.old_periods(KEEP_PERIODS))
+        |failing| match failing {
+            Some(library) => (
+                library.old_periods(KEEP_PERIODS),
+                library.old_versions(KEEP_VERSIONS),
+            ),
+            None => (None, None),
         },
     );
     let files = file_work(&state, &notice);
@@ -118,7 +120,7 @@ fn notices(
     state: &LibraryState,
     notice: &Option<Notice>,
     save_failure: Option<StorageError>,
-    cleanup: Option<journey_core::library::Cleanup>,
+    (cleanup, old_versions): (Option<Cleanup>, Option<Cleanup>),
 ) -> Notices {
     let rename_problem = state.problem.clone().map(Notice::Error);
     Notices {
@@ -133,6 +135,7 @@ fn notices(
             what: what.clone(),
         }),
         cleanup,
+        old_versions,
     }
 }
 
@@ -158,6 +161,10 @@ fn banner_actions(
         BannerAction::Settle(keep) => state.dispatch(LibraryAction::Settle(keep)),
         BannerAction::DropOldPeriods => state.dispatch(LibraryAction::DropOldPeriods {
             keep: KEEP_PERIODS,
+            now: now(),
+        }),
+        BannerAction::DropOldVersions => state.dispatch(LibraryAction::DropOldVersions {
+            keep: KEEP_VERSIONS,
             now: now(),
         }),
         BannerAction::ExportAll => on_export_all.emit(()),

@@ -90,6 +90,11 @@ pub enum LibraryAction {
         keep: usize,
         now: Millis,
     },
+    /// Storage is full: keep only each map's latest `keep` saved versions.
+    DropOldVersions {
+        keep: usize,
+        now: Millis,
+    },
 }
 
 /// What storage held at start; without storage at all, an empty library kept in memory.
@@ -193,6 +198,9 @@ impl Reducible for LibraryState {
                 next.library.remove(&id);
             }
             LibraryAction::DropOldPeriods { keep, now } => next.library.drop_old_periods(keep, now),
+            LibraryAction::DropOldVersions { keep, now } => {
+                next.library.drop_old_versions(keep, now)
+            }
         }
         // Whatever changed the open map here, its session takes in as one undoable step.
         if let Some(open) = next.open.as_mut() {

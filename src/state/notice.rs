@@ -36,6 +36,8 @@ pub struct Notices {
     pub conflict: Option<Conflict>,
     /// While storage is full: what dropping old score periods would free.
     pub cleanup: Option<Cleanup>,
+    /// While storage is full: what dropping old saved versions would free.
+    pub old_versions: Option<Cleanup>,
 }
 
 /// Which version of a map in conflict stays.
@@ -61,5 +63,6 @@ pub enum BannerAction {
     DiscardBackup { key: String },
     Settle(Keep),
     DropOldPeriods,
+    DropOldVersions,
     ExportAll,
 }

@@ -1,8 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  createFromTemplate, cspViolations, downloadFrom, importFile, launch, mapWithPeriods, openApp, stageNames, storedMaps,
-  waitForStored,
+  createFromTemplate, cspViolations, downloadFrom, importFile, launch, mapWithPeriods, mapWithVersions, openApp,
+  stageNames, storedMaps, waitForStored,
 } from './helpers.mjs';
 
 let browser;
@@ -19,7 +19,7 @@ test('an export imports into a fresh browser and exports byte for byte the same'
   assert.equal(first.name, 'consultancy-client-journey.journey.json');
   const document = JSON.parse(first.text);
   assert.equal(document.format, 'journeyscope-map');
-  assert.equal(document.schema, 4);
+  assert.equal(document.schema, 5);
   assert.equal(document.revision, undefined, 'the save count stays in the browser');
   assert.ok(first.text.endsWith('}\n'));
   await page.context().close();
@@ -33,6 +33,30 @@ test('an export imports into a fresh browser and exports byte for byte the same'
   await fresh.getByRole('button', { name: 'Open Consultancy client journey' }).click();
   await fresh.getByText('Webinar <b>live</b> & "recorded"').waitFor();
   assert.equal(await fresh.locator('b').count(), 0);
+  await fresh.context().close();
+});
+
+test('a file\'s saved versions survive import, reload and export; JSON without versions leaves them out', async () => {
+  const page = await openApp(browser);
+  await importFile(page, 'drafts.journey.json', mapWithVersions('drafts', 'Drafts', 3));
+  await waitForStored(page, (map) => map.id === 'drafts' && map.versions?.length === 3);
+  await page.reload();
+  await page.getByRole('button', { name: 'Open Drafts' }).click();
+  const whole = await downloadFrom(page, () => page.getByRole('button', { name: 'Export JSON', exact: true }).click());
+  const versions = JSON.parse(whole.text).map.versions;
+  assert.deepEqual(versions.map((v) => v.name), ['Draft 1', 'Draft 2', 'Draft 3']);
+  assert.equal(versions[2].content.full.name, 'Drafts 3');
+  const bare = await downloadFrom(page, () => page.getByRole('button', { name: 'JSON without versions' }).click());
+  assert.equal(bare.name, whole.name);
+  assert.equal(JSON.parse(bare.text).map.versions, undefined);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  const fresh = await openApp(browser);
+  await importFile(fresh, whole.name, whole.text);
+  await fresh.getByRole('button', { name: 'Open Drafts' }).click();
+  const again = await downloadFrom(fresh, () => fresh.getByRole('button', { name: 'Export JSON', exact: true }).click());
+  assert.equal(again.text, whole.text, 'versions go through export and import byte for byte');
   await fresh.context().close();
 });
 

@@ -83,6 +83,30 @@ export function mapWithPeriods(id, name, periods) {
   return JSON.stringify({ format: 'journeyscope-map', schema: 3, map });
 }
 
+/**
+ * A schema-5 map file with `count` saved versions, written here by hand: the newest whole, each
+ * older one a delta that keeps every stage, lane, persona and card and differs only in its name.
+ */
+export function mapWithVersions(id, name, count) {
+  const map = JSON.parse(mapWithPeriods(id, name, [])).map;
+  delete map.scoring;
+  const kept = (list) => ({ same: [[0, 0, list.length]] });
+  map.versions = Array.from({ length: count }, (_, i) => ({
+    number: i + 1,
+    name: `Draft ${i + 1}`,
+    saved: 1000 * (i + 1),
+    content: i === count - 1
+      ? { full: { ...map, versions: undefined, name: `${name} ${i + 1}` } }
+      : {
+        delta: {
+          name: `${name} ${i + 1}`, updated: 1,
+          stages: kept(map.stages), lanes: kept(map.lanes), personas: kept(map.personas), cards: kept(map.cards),
+        },
+      },
+  }));
+  return JSON.stringify({ format: 'journeyscope-map', schema: 5, map });
+}
+
 /** An init script: every frame keeps the Content-Security-Policy violations it reports. */
 export function recordCspViolations() {
   window.cspViolations = [];

@@ -1,7 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  createFromTemplate, downloadFrom, importFile, launch, mapWithPeriods, openApp, storedMaps, waitForStored,
+  createFromTemplate, downloadFrom, importFile, launch, mapWithPeriods, mapWithVersions, openApp, storedMaps,
+  waitForStored,
 } from './helpers.mjs';
 
 let browser;
@@ -95,6 +96,32 @@ test('a quota filled for real offers to drop old score periods, which frees room
   const after = await storedMaps(page);
   assert.deepEqual(after.old.scoring.evidence.map((e) => e.period), ['2025-05', '2025-06', '2025-07', '2025-08']);
   assert.deepEqual(after.other, before.other);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a full quota offers to drop old saved versions, keeping the latest three, and the map saves', async () => {
+  const page = await openApp(browser);
+  await importFile(page, 'drafts.journey.json', mapWithVersions('drafts', 'Drafts', 5));
+  await waitForStored(page, (map) => map.id === 'drafts' && map.versions?.length === 5);
+  await page.evaluate(() => {
+    for (let size = 1 << 20, i = 0; size >= 8; size >>= 1) {
+      try {
+        for (;;) localStorage.setItem(`other-site:${i++}`, 'x'.repeat(size));
+      } catch (e) { if (e.name !== 'QuotaExceededError') throw e; }
+    }
+  });
+  await page.getByRole('button', { name: 'Open Drafts' }).click();
+  await page.getByRole('button', { name: 'Add card to Touchpoints in Buy' }).click();
+  await page.keyboard.type('Kept once there is room');
+  await page.keyboard.press('Enter');
+  const alert = page.locator('.banner.error', { hasText: 'not saved in this browser' });
+  await alert.getByRole('button', { name: /Drop saved versions older than the latest 3 \(2 versions in 1 map, frees/ }).click();
+  await waitForStored(page, (map) => map.id === 'drafts' && map.cards.some((c) => c.text === 'Kept once there is room'));
+  await alert.waitFor({ state: 'detached' });
+  const { drafts } = await storedMaps(page);
+  assert.deepEqual(drafts.versions.map((v) => [v.number, v.name]), [[3, 'Draft 3'], [4, 'Draft 4'], [5, 'Draft 5']]);
+  assert.equal(drafts.versions[0].content.delta.name, 'Drafts 3', 'the oldest kept version still rebuilds as it was');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -11,6 +11,8 @@ use crate::score::block::scores_csv;
 pub enum Export {
     /// The map file, with its read-only scores block.
     Json,
+    /// The map file without the map's saved versions, for sending the map as it is now.
+    JsonWithoutVersions,
     CardsCsv,
     ScoresCsv,
     Mermaid,
@@ -36,6 +38,7 @@ pub fn export(map: &JourneyMap, kind: Export) -> ExportFile {
     let stem = file_stem(map);
     let (name, mime, text) = match kind {
         Export::Json => return map_file(map),
+        Export::JsonWithoutVersions => return map_file(&map.snapshot()),
         Export::CardsCsv => (format!("{stem}.cards.csv"), "text/csv", cards_csv(map)),
         Export::ScoresCsv => (format!("{stem}.scores.csv"), "text/csv", scores_csv(map)),
         Export::Mermaid => (format!("{stem}.mmd"), "text/plain", to_mermaid(map)),
@@ -63,7 +66,11 @@ pub fn picture(map: &JourneyMap, kind: Export) -> Option<(String, Picture)> {
         Export::MapSvg => Some((format!("{stem}.png"), map_svg(map))),
         Export::HeatmapSvg => Some((format!("{stem}.heatmap.png"), heatmap_svg(map))),
         Export::FeelingsSvg => Some((format!("{stem}.feelings.png"), emotion_svg(map))),
-        Export::Json | Export::CardsCsv | Export::ScoresCsv | Export::Mermaid => None,
+        Export::Json
+        | Export::JsonWithoutVersions
+        | Export::CardsCsv
+        | Export::ScoresCsv
+        | Export::Mermaid => None,
     }
 }
 
@@ -114,6 +121,23 @@ mod tests {
                 "online-clothing-purchase.feelings.svg",
             ]
         );
+    }
+
+    #[test]
+    fn a_map_file_carries_the_versions_unless_asked_not_to() {
+        let mut map = Template::Ecommerce.build("m".into(), 0);
+        map.apply(&crate::Edit::SaveVersion {
+            name: "Launch".into(),
+            saved: 7,
+        })
+        .unwrap();
+        let with = export(&map, Export::Json);
+        assert_eq!(crate::import_json(&with.text).unwrap(), map);
+        let without = export(&map, Export::JsonWithoutVersions);
+        assert_eq!(without.name, with.name);
+        let read = crate::import_json(&without.text).unwrap();
+        assert!(read.versions.is_empty() && !map.versions.is_empty());
+        assert_eq!(read, map.snapshot());
     }
 
     #[test]

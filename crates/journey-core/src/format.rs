@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::json_text::{indent, offset_of, path_at};
 use crate::model::JourneyMap;
 use crate::score::block::{scores_block, ScoresBlock};
-use crate::validate::{validate, ValidationError};
+use crate::validate::{validate, validate_versions, ValidationError};
 
 /// The largest map file read, far above what the map limits allow, so reading stays quick.
 pub const MAX_FILE_BYTES: usize = 20 * 1_048_576;
@@ -21,11 +21,11 @@ pub const FORMAT_NAME: &str = "journeyscope-map";
 
 /// The schema this build writes. Bump it with a migration step (see `MIGRATIONS`) whenever the
 /// stored shape changes; never edit a released version's shape in place.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Upgrade steps: `MIGRATIONS[n - 1]` turns a version-`n` document into version `n + 1`.
 const MIGRATIONS: [fn(Value) -> Result<Value, ImportError>; SCHEMA_VERSION as usize - 1] =
-    [v1_to_v2, v2_to_v3, v3_to_v4];
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Version 2 added the score: stage weights, card measures and the map's `scoring`. All of them
 /// have defaults that mean "not measured", so a version-1 map reads as it is; only the number moves.
@@ -55,6 +55,12 @@ fn v3_to_v4(mut value: Value) -> Result<Value, ImportError> {
             }
         }
     }
+    Ok(value)
+}
+
+/// Version 5 added the map's saved versions. A map without any reads as it is; only the number
+/// moves, so an older build leaves such maps alone instead of dropping their versions.
+fn v4_to_v5(value: Value) -> Result<Value, ImportError> {
     Ok(value)
 }
 
@@ -224,6 +230,23 @@ pub fn import_json(text: &str) -> Result<JourneyMap, ImportError> {
 
 /// Reads a document as `import_json` does, with the stored revision (0 when it has none).
 pub(crate) fn import_document(text: &str) -> Result<(JourneyMap, u64), ImportError> {
+    let (map, revision) = read_map(text)?;
+    let errors = validate_versions(&map);
+    if errors.is_empty() {
+        Ok((map, revision))
+    } else {
+        Err(ImportError::Invalid(errors))
+    }
+}
+
+/// Reads a document's map without its versions, which a share link never carries: the embed
+/// module then holds none of the code that reads them.
+pub(crate) fn import_without_versions(text: &str) -> Result<JourneyMap, ImportError> {
+    read_map(text).map(|(map, _)| map.snapshot())
+}
+
+/// Reads, migrates and checks a document's map, leaving its versions unread.
+fn read_map(text: &str) -> Result<(JourneyMap, u64), ImportError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }

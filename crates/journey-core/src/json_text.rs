@@ -147,6 +147,27 @@ pub fn indent(compact: &str) -> String {
     out
 }
 
+/// The same JSON without whitespace outside strings, so text read back from a pretty file equals
+/// the compact text it was written from.
+pub fn compact(json: &str) -> String {
+    let bytes = json.as_bytes();
+    let mut out = String::with_capacity(json.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'"' => {
+                let close = string_end(bytes, at);
+                out.push_str(&json[at..=close]);
+                at = close;
+            }
+            b' ' | b'\n' | b'\r' | b'\t' => {}
+            other => out.push(char::from(other)),
+        }
+        at += 1;
+    }
+    out
+}
+
 /// The index of the quote that closes the string opening at `open` (or the last byte).
 fn string_end(bytes: &[u8], open: usize) -> usize {
     let mut at = open + 1;
@@ -198,6 +219,12 @@ mod tests {
         assert_eq!(path_at(json, at), "b[2]");
         let keyed = r#"{"we\"ird":true}"#;
         assert_eq!(path_at(keyed, keyed.len() - 1), "we\"ird");
+    }
+
+    #[test]
+    fn compact_undoes_indent_and_keeps_spaces_in_strings() {
+        let json = r#"{"a":[1,{"b":"x \" ] y"}],"c":{}}"#;
+        assert_eq!(compact(&indent(json)), json);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! whole domain is tested natively with plain `cargo test`.
 
 pub mod cards_csv;
+pub mod compare;
 pub mod edit;
 pub mod exports;
 pub mod format;

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use crate::edit::EditError;
+use crate::edit::{Edit, EditError};
 use crate::model::{JourneyMap, Millis};
 use crate::order;
 use crate::score::evidence::periods;
@@ -97,6 +97,25 @@ impl Library {
         }
     }
 
+    /// Adds one of a map's versions as a map of its own, without versions, named after both.
+    pub fn duplicate_version(&mut self, id: &str, number: u32, fresh_id: String, now: Millis) {
+        let Some(original) = self.get(id) else {
+            return;
+        };
+        let name = original
+            .version_list()
+            .into_iter()
+            .find(|v| v.number == number)
+            .map(|v| v.name);
+        if let (Some(mut copy), Some(name)) = (original.version(number), name) {
+            copy.id = fresh_id;
+            copy.name = format!("{} ({name})", copy.name);
+            copy.created = now;
+            copy.updated = now;
+            self.add(copy);
+        }
+    }
+
     /// Takes a map out, returning where it was so `restore` can put it back (undo delete).
     pub fn remove(&mut self, id: &str) -> Option<(usize, Rc<JourneyMap>)> {
         let at = self.maps.iter().position(|m| m.id == id)?;
@@ -112,25 +131,50 @@ impl Library {
     /// What dropping every map's score periods but the latest `keep` would free; `None` when
     /// there is nothing to drop.
     pub fn old_periods(&self, keep: usize) -> Option<Cleanup> {
+        self.cleanup(|map| without_old_periods(map, keep))
+    }
+
+    /// What dropping every map's saved versions but the latest `keep` would free.
+    pub fn old_versions(&self, keep: usize) -> Option<Cleanup> {
+        self.cleanup(|map| without_old_versions(map, keep))
+    }
+
+    /// Drops every map's saved versions but the latest `keep`, to make room in a full storage.
+    pub fn drop_old_versions(&mut self, keep: usize, now: Millis) {
+        self.shrink(|map| without_old_versions(map, keep), now);
+    }
+
+    fn cleanup(
+        &self,
+        smaller: impl Fn(&JourneyMap) -> Option<(JourneyMap, usize)>,
+    ) -> Option<Cleanup> {
         let mut totals = Cleanup::default();
         for map in &self.maps {
-            if let Some((smaller, dropped)) = without_old_periods(map, keep) {
+            if let Some((smaller, dropped)) = smaller(map) {
                 totals.maps += 1;
-                totals.periods += dropped;
+                totals.dropped += dropped;
                 totals.chars += stored_chars(map).saturating_sub(stored_chars(&smaller));
             }
         }
         (totals.maps > 0).then_some(totals)
     }
 
-    /// Drops every map's score periods but the latest `keep`, to make room in a full storage.
-    pub fn drop_old_periods(&mut self, keep: usize, now: Millis) {
+    fn shrink(
+        &mut self,
+        smaller: impl Fn(&JourneyMap) -> Option<(JourneyMap, usize)>,
+        now: Millis,
+    ) {
         for slot in &mut self.maps {
-            if let Some((mut smaller, _)) = without_old_periods(slot, keep) {
+            if let Some((mut smaller, _)) = smaller(slot) {
                 smaller.updated = now;
                 *slot = Rc::new(smaller);
             }
         }
+    }
+
+    /// Drops every map's score periods but the latest `keep`, to make room in a full storage.
+    pub fn drop_old_periods(&mut self, keep: usize, now: Millis) {
+        self.shrink(|map| without_old_periods(map, keep), now);
     }
 
     /// Puts in the newer version of a map that was edited in the map view.
@@ -145,13 +189,16 @@ impl Library {
 /// How many of each map's latest score periods a clean-up of a full storage keeps.
 pub const KEEP_PERIODS: usize = 4;
 
-/// What dropping old score periods would free.
+/// How many of each map's latest saved versions a clean-up of a full storage keeps.
+pub const KEEP_VERSIONS: usize = 3;
+
+/// What dropping old score periods or versions would free.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Cleanup {
     /// Maps that would change.
     pub maps: usize,
-    /// Periods dropped from them.
-    pub periods: usize,
+    /// Periods or versions dropped from them.
+    pub dropped: usize,
     /// Characters of storage freed.
     pub chars: usize,
 }
@@ -162,6 +209,16 @@ fn without_old_periods(map: &JourneyMap, keep: usize) -> Option<(JourneyMap, usi
     let dropped = periods.len().checked_sub(keep).filter(|&n| n > 0)?;
     let mut smaller = map.clone();
     smaller.drop_periods_before(&periods[dropped]);
+    Some((smaller, dropped))
+}
+
+/// The map without its versions before the latest `keep`, and how many went.
+fn without_old_versions(map: &JourneyMap, keep: usize) -> Option<(JourneyMap, usize)> {
+    let list = map.version_list();
+    let dropped = list.len().checked_sub(keep).filter(|&n| n > 0)?;
+    let numbers: Vec<u32> = list[..dropped].iter().map(|v| v.number).collect();
+    let mut smaller = map.clone();
+    smaller.apply(&Edit::DeleteVersions { numbers }).ok()?;
     Some((smaller, dropped))
 }
 
@@ -201,10 +258,10 @@ mod tests {
         assert_eq!(lib.old_periods(2), None);
         let Cleanup {
             maps,
-            periods,
+            dropped,
             chars,
         } = lib.old_periods(1).unwrap();
-        assert_eq!((maps, periods), (1, 1));
+        assert_eq!((maps, dropped), (1, 1));
         assert!(chars > 100, "two of four histograms go: {chars}");
         lib.drop_old_periods(1, 99);
         let smaller = lib.get(&measured.id).unwrap();
@@ -215,6 +272,49 @@ mod tests {
             "the offer says what the drop frees"
         );
         assert_eq!(lib.get("a").unwrap().updated, 10);
+    }
+
+    fn with_versions(count: u32) -> JourneyMap {
+        let mut map = map("v", "Trip", 5);
+        for n in 1..=count {
+            map.apply(&Edit::RenameMap(format!("Trip {n}"))).unwrap();
+            map.apply(&Edit::SaveVersion {
+                name: format!("Draft {n}"),
+                saved: i64::from(n),
+            })
+            .unwrap();
+        }
+        map
+    }
+
+    #[test]
+    fn old_versions_are_offered_and_dropped_keeping_the_latest() {
+        let mut lib = library();
+        let five = with_versions(5);
+        lib.add(five.clone());
+        assert_eq!(lib.old_versions(5), None);
+        let offer = lib.old_versions(3).unwrap();
+        assert_eq!((offer.maps, offer.dropped), (1, 2));
+        lib.drop_old_versions(3, 7);
+        let smaller = lib.get("v").unwrap();
+        let names: Vec<String> = smaller.version_list().into_iter().map(|v| v.name).collect();
+        assert_eq!(names, ["Draft 3", "Draft 4", "Draft 5"]);
+        assert_eq!(smaller.version(3).unwrap().name, "Trip 3");
+        assert_eq!(smaller.updated, 7);
+        assert_eq!(stored_chars(&five) - stored_chars(smaller), offer.chars);
+    }
+
+    #[test]
+    fn a_version_duplicates_as_a_map_of_its_own() {
+        let mut lib = library();
+        lib.add(with_versions(2));
+        lib.duplicate_version("v", 1, "fresh".into(), 50);
+        let copy = lib.get("fresh").unwrap();
+        assert_eq!(copy.name, "Trip 1 (Draft 1)");
+        assert!(copy.versions.is_empty());
+        assert_eq!((copy.created, copy.updated), (50, 50));
+        lib.duplicate_version("v", 9, "other".into(), 50);
+        assert!(lib.get("other").is_none());
     }
 
     #[test]

@@ -101,6 +101,10 @@ pub fn merge(base: &JourneyMap, ours: &JourneyMap, theirs: &JourneyMap) -> Merge
         conflicts.push("the score's answers and settings".into());
         ours.scoring.clone()
     });
+    let versions = pick(&base.versions, &ours.versions, &theirs.versions).unwrap_or_else(|| {
+        conflicts.push("the saved versions".into());
+        ours.versions.clone()
+    });
     let merged = JourneyMap {
         id: ours.id.clone(),
         name,
@@ -140,6 +144,7 @@ pub fn merge(base: &JourneyMap, ours: &JourneyMap, theirs: &JourneyMap) -> Merge
             &mut conflicts,
         ),
         scoring,
+        versions,
     };
     if !conflicts.is_empty() {
         return Merge::Conflict(conflicts);

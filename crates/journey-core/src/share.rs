@@ -14,7 +14,7 @@ use miniz_oxide::deflate::compress_to_vec_zlib;
 #[cfg(feature = "deflate")]
 use miniz_oxide::inflate::{decompress_to_vec_zlib_with_limit, TINFLStatus};
 
-use crate::format::{compact_json, import_json, ImportError, MAX_FILE_BYTES};
+use crate::format::{compact_json, import_without_versions, ImportError, MAX_FILE_BYTES};
 use crate::model::JourneyMap;
 
 /// The tag of the link format this build writes and reads.
@@ -31,9 +31,10 @@ pub fn encode(map: &JourneyMap) -> String {
     payload(&compress_to_vec_zlib(document(map).as_bytes(), 9))
 }
 
-/// What a link carries of a map, to be zlib-deflated.
+/// What a link carries of a map, to be zlib-deflated: the map as it is now, its saved versions
+/// staying with the owner.
 pub fn document(map: &JourneyMap) -> String {
-    compact_json(map)
+    compact_json(&map.snapshot())
 }
 
 /// The fragment payload for a zlib-deflated `document`.
@@ -122,7 +123,7 @@ pub fn packed_in(payload: &str) -> Result<Vec<u8>, LinkError> {
 /// The map in a payload's inflated bytes, checked as a map file is checked.
 pub fn read_unpacked(bytes: Vec<u8>) -> Result<JourneyMap, LinkError> {
     let text = String::from_utf8(bytes).map_err(|_| LinkError::Damaged)?;
-    import_json(&text).map_err(LinkError::Map)
+    import_without_versions(&text).map_err(LinkError::Map)
 }
 
 /// `j2`, `j3`…: a link format from a later release.

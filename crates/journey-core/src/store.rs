@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::format::{import_document, ImportError, FORMAT_NAME, SCHEMA_VERSION};
+use crate::model::versions::SavedVersions;
 use crate::model::{JourneyMap, Lane, Millis, Persona, Scoring, Stage};
 use crate::order;
 
@@ -82,6 +83,8 @@ struct WithoutCards<'a> {
     cards: [(); 0],
     #[serde(skip_serializing_if = "Scoring::is_default")]
     scoring: &'a Scoring,
+    #[serde(skip_serializing_if = "SavedVersions::is_empty")]
+    versions: &'a SavedVersions,
 }
 
 impl Preparing {
@@ -118,9 +121,11 @@ impl Preparing {
             personas: &map.personas,
             cards: [],
             scoring: &map.scoring,
+            versions: &map.versions,
         })
         .unwrap_or_default();
-        // User text is escaped inside strings, so the only `"cards":[]` is the field itself.
+        // User text is escaped inside strings, so the first `"cards":[]` is the field itself (a
+        // saved version's empty cards come after it, in `versions`).
         let map_json = match around.split_once("\"cards\":[]") {
             Some((before, after)) => {
                 let cards = std::str::from_utf8(&self.cards).unwrap_or_default();

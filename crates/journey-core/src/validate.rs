@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use crate::model::evidence::AnswerPattern;
+use crate::model::versions::{unpack, MAX_VERSIONS};
 use crate::model::{Id, JourneyMap, LaneKind, EMOTION_MAX, EMOTION_MIN};
 
 /// One problem, with the path of the offending value, e.g. `stages[3].name: empty`.
@@ -148,6 +149,47 @@ pub fn is_valid_map_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Problems in the map's saved versions: each must read back whole, be a valid map and hold no
+/// versions of its own, and their numbers rise. Kept apart from `validate`, which a share link's
+/// map (never carrying versions) goes through alone.
+pub fn validate_versions(map: &JourneyMap) -> Vec<ValidationError> {
+    let mut report = Report { errors: Vec::new() };
+    let chain = match map.versions.read() {
+        Ok(chain) => chain,
+        Err(problem) => {
+            report.push("versions".into(), problem);
+            return report.errors;
+        }
+    };
+    if chain.len() > MAX_VERSIONS {
+        report.push(
+            "versions".into(),
+            format!("more than {MAX_VERSIONS} versions"),
+        );
+    }
+    for (i, pair) in chain.windows(2).enumerate() {
+        if pair[1].number <= pair[0].number {
+            report.push(format!("versions[{}].number", i + 1), "must rise");
+        }
+    }
+    match unpack(&chain) {
+        Err(problem) => report.push("versions".into(), problem),
+        Ok(maps) => {
+            for (i, (version, old)) in chain.iter().zip(&maps).enumerate() {
+                report.name(format!("versions[{i}].name"), &version.name);
+                if !old.versions.is_empty() {
+                    report.push(format!("versions[{i}]"), "holds versions of its own");
+                }
+                let problems = validate(old).into_iter().chain(limit_problems(old));
+                for problem in problems {
+                    report.push(format!("versions[{i}].{}", problem.path), problem.problem);
+                }
+            }
+        }
+    }
+    report.errors
 }
 
 /// All problems in the map, in document order; empty when the map is valid.

@@ -123,3 +123,36 @@ fn schema_v4_reads_with_its_answer_patterns_and_the_weights_source() {
     assert!(report.link.unwrap().r > 0.5);
     assert_eq!(import_json(&export_json(&map)).unwrap(), map);
 }
+
+/// Version 5 is the first with saved versions: the newest whole, the one before as a delta.
+const SCHEMA_V5: &str = include_str!("fixtures/schema-v5.json");
+
+#[test]
+fn schema_v5_reads_with_its_versions_rebuilt() {
+    let map = import_json(SCHEMA_V5).expect("schema 5 is readable");
+    assert_eq!(validate(&map), vec![]);
+    assert!(journey_core::validate::validate_versions(&map).is_empty());
+    let names: Vec<String> = map.version_list().into_iter().map(|v| v.name).collect();
+    assert_eq!(names, ["First draft", "Reviewed"]);
+    let reviewed = map.version(2).unwrap();
+    assert_eq!((reviewed.cards.len(), reviewed.updated), (2, 5000));
+    let draft = map.version(1).unwrap();
+    assert_eq!(draft.name, "Gym");
+    assert_eq!(draft.updated, 2000);
+    let stages: Vec<&str> = draft.stages.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(stages, ["Find a gym", "Sign up"]);
+    let texts: Vec<&str> = draft.cards.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["Map search for gyms nearby", "Paper sign-up form"]);
+    assert_eq!(draft.personas[0].emotion_at(2), Some(-1));
+    assert_eq!(draft.description, map.description);
+    let again = import_json(&export_json(&map)).unwrap();
+    assert_eq!(again, map);
+    assert_eq!(again.version(1), Some(draft));
+}
+
+#[test]
+fn schema_v4_reads_as_a_map_without_versions() {
+    let map = import_json(SCHEMA_V4).unwrap();
+    assert!(map.versions.is_empty());
+    assert!(map.version_list().is_empty());
+}

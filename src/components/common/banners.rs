@@ -1,6 +1,6 @@
 //! Messages across the top: what went wrong with storage or a file, and what the user can do.
 
-use journey_core::library::{Cleanup, KEEP_PERIODS};
+use journey_core::library::{Cleanup, KEEP_PERIODS, KEEP_VERSIONS};
 use journey_core::store::human_size;
 use yew::prelude::*;
 
@@ -37,12 +37,17 @@ pub fn Banners(props: &BannersProps) -> Html {
         </div>
     });
     let save_failure = notices.save_failure.as_ref().filter(|_| !notices.storage_unavailable).map(|e| {
-        let cleanup = notices.cleanup.map(|Cleanup { maps, periods, chars }| html! {
-            <button type="button" onclick={act(BannerAction::DropOldPeriods)}>
-                { format!("Drop score periods older than the latest {KEEP_PERIODS} ({periods} period{} in {maps} map{}, frees {})",
-                    if periods == 1 { "" } else { "s" }, if maps == 1 { "" } else { "s" }, human_size(chars)) }
-            </button>
-        });
+        // "Drop score periods older than the latest 4 (2 periods in 1 map, frees 3 KB)".
+        let offer = |cleanup: Option<Cleanup>, action: BannerAction, what: &str, unit: &str, keep: usize| {
+            cleanup.map(|Cleanup { maps, dropped, chars }| html! {
+                <button type="button" onclick={act(action)}>
+                    { format!("Drop {what} older than the latest {keep} ({dropped} {unit}{} in {maps} map{}, frees {})",
+                        plural(dropped), plural(maps), human_size(chars)) }
+                </button>
+            })
+        };
+        let cleanup = offer(notices.cleanup, BannerAction::DropOldPeriods, "score periods", "period", KEEP_PERIODS);
+        let old_versions = offer(notices.old_versions, BannerAction::DropOldVersions, "saved versions", "version", KEEP_VERSIONS);
         html! {
             <div class="banner error" role="alert">
                 <p>{ format!("Your latest changes are not saved in this browser: {e}. They stay here \
@@ -50,6 +55,7 @@ pub fn Banners(props: &BannersProps) -> Html {
                               Export your maps to keep a copy, or make room.") }</p>
                 <button type="button" onclick={act(BannerAction::ExportAll)}>{ "Export all maps" }</button>
                 { for cleanup }
+                { for old_versions }
             </div>
         }
     });
@@ -120,5 +126,13 @@ pub fn Banners(props: &BannersProps) -> Html {
             { for unreadable }
             { for backups }
         </div>
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
     }
 }

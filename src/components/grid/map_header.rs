@@ -63,6 +63,9 @@ pub fn MapHeader(props: &MapHeaderProps) -> Html {
                 <button type="button" onclick={props.on_redo.reform(|_| ())} disabled={!props.can_redo}
                     aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
                 <button type="button" onclick={props.on_export.reform(|_| Export::Json)}>{ "Export JSON" }</button>
+                if !props.map.versions.is_empty() {
+                    <button type="button" onclick={props.on_export.reform(|_| Export::JsonWithoutVersions)}>{ "JSON without versions" }</button>
+                }
                 <button type="button" onclick={props.on_export.reform(|_| Export::CardsCsv)}>{ "Cards CSV" }</button>
                 <button type="button" onclick={props.on_export.reform(|_| Export::Mermaid)}>{ "Mermaid" }</button>
                 <div class="menu pictures">

@@ -12,12 +12,13 @@ pub use scoring::WeightsProposal;
 mod structure;
 #[cfg(test)]
 mod tests;
+mod versions;
 
 use crate::model::evidence::{Evidence, LoyaltyEvidence};
 use crate::model::survey_mapping::SurveyMapping;
 use crate::model::{
-    Card, Channel, Id, JourneyMap, Lane, LaneKind, Measure, Persona, Stage, Weight, WeightsSource,
-    EMOTION_MAX, EMOTION_MIN,
+    Card, Channel, Id, JourneyMap, Lane, LaneKind, Measure, Millis, Persona, Stage, Weight,
+    WeightsSource, EMOTION_MAX, EMOTION_MIN,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -137,6 +138,22 @@ pub enum Edit {
         touchpoints: Vec<(Id, Weight)>,
         source: Option<WeightsSource>,
     },
+    /// Keeps the map as it is now as a named version; the time comes from the app's clock.
+    SaveVersion {
+        name: String,
+        saved: Millis,
+    },
+    RenameVersion {
+        number: u32,
+        name: String,
+    },
+    DeleteVersions {
+        numbers: Vec<u32>,
+    },
+    /// Makes the map what the version was, keeping its versions.
+    RestoreVersion {
+        number: u32,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,6 +174,9 @@ pub enum EditError {
     ThresholdOutOfRange,
     /// The edit would take the map past one of its size limits.
     Limit(String),
+    NoSuchVersion(u32),
+    /// The stored versions cannot be read (only a value no Journeyscope wrote).
+    DamagedVersions(String),
 }
 
 impl fmt::Display for EditError {
@@ -188,6 +208,10 @@ impl fmt::Display for EditError {
                 f.write_str("the alert threshold is between 0 and 100")
             }
             EditError::Limit(problem) => write!(f, "the map would be too large ({problem})"),
+            EditError::NoSuchVersion(n) => write!(f, "version {n} no longer exists"),
+            EditError::DamagedVersions(problem) => {
+                write!(f, "the map's saved versions cannot be read ({problem})")
+            }
         }
     }
 }
@@ -280,6 +304,10 @@ impl JourneyMap {
                 touchpoints,
                 source,
             } => self.set_weights(stages, touchpoints, source)?,
+            Edit::SaveVersion { name, saved } => self.save_version(name, *saved)?,
+            Edit::RenameVersion { number, name } => self.rename_version(*number, name)?,
+            Edit::DeleteVersions { numbers } => self.delete_versions(numbers)?,
+            Edit::RestoreVersion { number } => self.restore_version(*number)?,
         }
         self.forget_unmeasured();
         Ok(())

@@ -4,12 +4,14 @@
 pub mod evidence;
 pub mod metric;
 pub mod survey_mapping;
+pub mod versions;
 
 use serde::{Deserialize, Serialize};
 
 use evidence::{Evidence, LoyaltyEvidence};
 use metric::Metric;
 use survey_mapping::SurveyMapping;
+use versions::SavedVersions;
 
 /// Milliseconds since the Unix epoch. The app reads the clock; the domain only stores the value.
 pub type Millis = i64;
@@ -43,6 +45,10 @@ pub struct JourneyMap {
     pub cards: Vec<Card>,
     #[serde(default, skip_serializing_if = "Scoring::is_default")]
     pub scoring: Scoring,
+    /// Named versions saved by the user, oldest first; see `versions`.
+    #[serde(default, skip_serializing_if = "SavedVersions::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<versions::SavedVersion>"))]
+    pub versions: SavedVersions,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -371,6 +377,7 @@ impl JourneyMap {
             }],
             cards: Vec::new(),
             scoring: Scoring::default(),
+            versions: SavedVersions::default(),
         }
     }
 
