@@ -41,6 +41,8 @@ test('a file\'s saved versions survive import, reload and export; JSON without v
   await importFile(page, 'drafts.journey.json', mapWithVersions('drafts', 'Drafts', 3));
   await waitForStored(page, (map) => map.id === 'drafts' && map.versions?.length === 3);
   await page.reload();
+  const row = page.locator('.map-row', { hasText: 'Drafts' });
+  assert.match(await row.locator('.map-row-meta').textContent(), /^1 stage · 1 card · \d+ K?B \(3 saved versions, \d+ K?B\) · last edited/);
   await page.getByRole('button', { name: 'Open Drafts' }).click();
   const whole = await downloadFrom(page, () => page.getByRole('button', { name: 'Export JSON', exact: true }).click());
   const versions = JSON.parse(whole.text).map.versions;

@@ -52,7 +52,17 @@ pub fn MapRow(props: &MapRowProps) -> Html {
         n => format!("{n} cards"),
     };
     let open_label = format!("Open {}", map.name);
-    let size = human_size(props.size);
+    // The size already counts the saved versions; saying how much of it they are shows what
+    // dropping them would free.
+    let size = match map.version_list().len() {
+        0 => human_size(props.size),
+        n => format!(
+            "{} ({n} saved version{}, {})",
+            human_size(props.size),
+            if n == 1 { "" } else { "s" },
+            human_size(map.versions.chars())
+        ),
+    };
     html! {
         <li class="map-row" data-map-id={map.id.clone()}>
             <div class="map-row-main">
