@@ -69,10 +69,15 @@ impl JourneyMap {
 
     /// The map becomes the version again; its id, creation time and versions stay.
     pub(super) fn restore_version(&mut self, number: u32) -> Result<(), EditError> {
-        self.version_chain()?;
-        let old = self
-            .version(number)
+        let chain = self.version_chain()?;
+        let at = chain
+            .iter()
+            .position(|v| v.number == number)
             .ok_or(EditError::NoSuchVersion(number))?;
+        // Only the versions from this one to the newest are needed to rebuild it.
+        let old = unpack(&chain[at..])
+            .map_err(EditError::DamagedVersions)?
+            .swap_remove(0);
         *self = JourneyMap {
             id: std::mem::take(&mut self.id),
             created: self.created,
