@@ -7,6 +7,7 @@
 // fills in the file names), so it runs as soon as the page is parsed.
 const APP = { js: '__APP_JS__', wasm: '__APP_WASM__' };
 const EMBED = { js: '__EMBED_JS__', wasm: '__EMBED_WASM__' };
+const SCREENS = { js: '__SCREENS_JS__', wasm: '__SCREENS_WASM__' };
 
 async function run(files) {
   // The wasm is requested with the glue, not after it. If the glue fails, that failure is the
@@ -29,5 +30,20 @@ function unavailable(error) {
   message.textContent = `Journeyscope could not be loaded (${error?.message ?? error}). Your maps are unchanged; check the connection and reload the page.`;
   document.body.append(message);
 }
+
+// The screens module (saved versions, the score report), which the app fetches the first time a
+// user opens one of its screens and mounts in its own page (src/browser/screen_loader.rs). Named
+// here, so the offline worker keeps it with the app; a fetch that fails is tried again next time.
+let fetching;
+globalThis.journeyscopeScreens = () =>
+  (fetching ??= import(SCREENS.js)
+    .then(async (bindings) => {
+      await bindings.default({ module_or_path: SCREENS.wasm });
+      return bindings;
+    })
+    .catch((error) => {
+      fetching = undefined;
+      throw error;
+    }));
 
 run(/^#\/(embed|view)\/./.test(location.hash) ? EMBED : APP).catch(unavailable);

@@ -1,6 +1,6 @@
 // Trunk post-build hook. Trunk builds the app (src/main.rs); this builds the embed module
-// (src/bin/embed.rs) the same way, and puts the page's loader, scripts/boot.js, naming both, into
-// the page.
+// (src/bin/embed.rs) and the screens module (src/bin/screens.rs) the same way, and puts the page's
+// loader, scripts/boot.js, naming all three, into the page.
 // The loader is inline, so the modules are requested as soon as the page is parsed instead of
 // after one more round trip for a loader file; an async module script also runs without waiting
 // for the stylesheet. The page's Content-Security-Policy allows it by its hash, so it needs no
@@ -87,6 +87,7 @@ function place({ wasm, glue }, bin) {
   return files;
 }
 const embed = place(await buildModule('journeyscope-embed'), 'journeyscope-embed');
+const screens = place(await buildModule('journeyscope-screens'), 'journeyscope-screens');
 
 // Trunk's inline loader names the app's files; it is replaced by ours.
 const page = join(dir, 'index.html');
@@ -112,6 +113,8 @@ const fill = {
   __APP_WASM__: app.wasm,
   __EMBED_JS__: embed.js,
   __EMBED_WASM__: embed.wasm,
+  __SCREENS_JS__: screens.js,
+  __SCREENS_WASM__: screens.wasm,
 };
 let boot = readFileSync(join(root, 'scripts', 'boot.js'), 'utf8');
 for (const [slot, name] of Object.entries(fill)) boot = boot.replace(slot, `./${name}`);

@@ -254,7 +254,8 @@ fn the_embed_module_reaches_no_storage_state_editor_or_file_work() {
 }
 
 #[test]
-fn the_app_leaves_share_links_and_frames_to_the_embed_module() {
+fn the_app_leaves_share_links_and_frames_to_the_embed_module_and_its_screens_to_the_screens_module()
+{
     let reached = reached_from("entry/app.rs");
     for file in [
         "views/shared.rs",
@@ -262,10 +263,43 @@ fn the_app_leaves_share_links_and_frames_to_the_embed_module() {
         "views/embed_frame.rs",
         "components/grid/read_only_grid.rs",
         "entry/viewer.rs",
+        "entry/screens.rs",
+        "views/score_report.rs",
+        "views/version_view.rs",
+        "components/versions/versions_panel.rs",
+        "components/report/gains_table.rs",
     ] {
         assert!(!reached.contains(file), "the app reaches {file}");
     }
+    assert!(reached.contains("browser/screen_loader.rs"), "{reached:?}");
+}
+
+/// The screens module shows what the app hands it and asks the app for every change: it holds no
+/// library, no storage, no editor and no file work of its own.
+#[test]
+fn the_screens_module_reaches_no_storage_state_editor_or_file_work() {
+    let reached = reached_from("entry/screens.rs");
+    let off_limits = [
+        "state/",
+        "hooks/",
+        "browser/storage.rs",
+        "browser/files.rs",
+        "browser/screen_loader.rs",
+        "entry/app.rs",
+        "entry/pages.rs",
+        "components/library/",
+        "components/survey/",
+        "components/grid/journey_grid.rs",
+        "views/map.rs",
+    ];
+    for file in &reached {
+        assert!(
+            !off_limits.iter().any(|rule| file.starts_with(rule)),
+            "the screens module reaches {file}: {reached:?}"
+        );
+    }
     assert!(reached.contains("views/score_report.rs"), "{reached:?}");
+    assert!(reached.contains("views/version_view.rs"), "{reached:?}");
 }
 
 #[test]

@@ -12,6 +12,7 @@ use journeyscope::components::grid::read_only_grid::{ReadOnlyGrid, ReadOnlyGridP
 use journeyscope::components::share::share_dialog::{
     Copied, CopyRequest, ShareDialog, ShareDialogProps,
 };
+use journeyscope::components::versions::versions_panel::{VersionsPanel, VersionsPanelProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, EventInit, HtmlElement, HtmlSelectElement};
@@ -299,6 +300,7 @@ async fn the_read_only_grid_shows_every_card_as_text_and_offers_no_edits() {
         ReadOnlyGridProps {
             map: Rc::new(map.clone()),
             persona,
+            marks: Rc::default(),
         },
     )
     .await;
@@ -461,4 +463,60 @@ async fn data_driven_weights_are_previewed_and_applied_as_one_edit_with_their_so
     settle().await;
     assert_eq!(*edits.borrow(), [expected.edit]);
     assert!(host.query_selector(".weights-preview").unwrap().is_none());
+}
+
+/// A map with two saved versions: "First" of the template, and "Second" after one card more.
+fn map_with_two_versions() -> JourneyMap {
+    let mut map = Template::FourStage.build("v".into(), 0);
+    let edit = |map: &mut JourneyMap, edit: Edit| map.apply(&edit).unwrap();
+    edit(
+        &mut map,
+        Edit::SaveVersion {
+            name: "First".into(),
+            saved: 1,
+        },
+    );
+    let (lane, stage) = (map.lanes[1].id, map.stages[2].id);
+    edit(
+        &mut map,
+        Edit::AddCard {
+            lane,
+            stage,
+            text: "Compares two plans".into(),
+        },
+    );
+    edit(
+        &mut map,
+        Edit::SaveVersion {
+            name: "Second".into(),
+            saved: 2,
+        },
+    );
+    map
+}
+
+#[wasm_bindgen_test]
+async fn the_versions_list_says_what_changed_and_restores_by_number() {
+    let (edits, on_edit) = recorder();
+    let props = VersionsPanelProps {
+        map: Rc::new(map_with_two_versions()),
+        today: "2026-12-03".into(),
+        on_save: Callback::noop(),
+        on_edit,
+        on_show: Callback::noop(),
+        on_duplicate: Callback::noop(),
+        on_close: Callback::noop(),
+    };
+    let host = mount::<VersionsPanel>("<div></div>", props).await;
+    let meta = texts(&host, ".version-meta");
+    assert_eq!(meta.len(), 2);
+    assert!(meta[0].ends_with(" · +1 card"), "{meta:?}");
+    assert!(meta[1].ends_with(" · the first version"), "{meta:?}");
+    let restore = host
+        .query_selector("button[aria-label='Restore First']")
+        .unwrap()
+        .unwrap();
+    restore.unchecked_into::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(*edits.borrow(), [Edit::RestoreVersion { number: 1 }]);
 }

@@ -26,6 +26,18 @@ pub fn install_for_embed() {
     }));
 }
 
+/// The screens module runs inside the app's page, whose maps it never holds: a panic there ends
+/// only its own screen, with a word that the map is unchanged.
+pub fn install_for_screens(host: Element) {
+    yew::set_custom_panic_hook(Box::new(move |_| {
+        web_sys::console::error_1(&"The compare screen stopped because of an error.".into());
+        host.set_text_content(Some(
+            "This screen stopped because of an error. Your map is unchanged; reload the page to go on.",
+        ));
+        let _ = host.set_attribute("role", "alert");
+    }));
+}
+
 fn show_in_frame() -> Option<()> {
     let document = web_sys::window()?.document()?;
     let body = document.body()?;

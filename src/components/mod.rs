@@ -2,9 +2,11 @@
 //! they use beside them.
 
 pub mod common;
+pub mod compare;
 pub mod grid;
 pub mod library;
 pub mod report;
 pub mod score;
 pub mod share;
 pub mod survey;
+pub mod versions;

@@ -1,7 +1,8 @@
-//! The roots of the two wasm modules: `App`, the app's, with its pages and the library's file
-//! work, and `Viewer`, the embed module's.
+//! The roots of the three wasm modules: `App`, the app's, with its pages and the library's file
+//! work, `Viewer`, the embed module's, and `ScreenModule`, the screens module's.
 
 pub mod app;
 pub mod file_work;
 pub mod pages;
+pub mod screens;
 pub mod viewer;

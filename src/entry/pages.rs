@@ -88,8 +88,8 @@ fn map_page(
         })
     };
     let on_png = {
-        let id = id.to_string();
-        let report = report_download(notice);
+        let (state, id) = (state.clone(), id.to_string());
+        let report = report_download(notice.clone());
         Callback::from(move |kind: Export| {
             let Some((name, picture)) = state.library.get(&id).and_then(|m| picture(m, kind))
             else {
@@ -115,10 +115,24 @@ fn map_page(
         });
     });
     let on_print = Callback::from(|_: ()| print_page());
+    let on_duplicate_version = {
+        let id = id.to_string();
+        Callback::from(move |number: u32| {
+            notice.set(Some(Notice::Info(
+                "The version is now also a map of its own, in your maps.".into(),
+            )));
+            state.dispatch(LibraryAction::DuplicateVersion {
+                id: id.clone(),
+                number,
+                fresh_id: fresh_map_id(),
+                now: now(),
+            });
+        })
+    };
     html! {
         <MapView key={id.to_string()} {map} {can_undo} {can_redo} {problem}
             on_edit={editing.on_edit} on_undo={editing.on_undo} on_redo={editing.on_redo}
-            {on_back} {on_export} {on_png} {on_copy} {on_read} {on_print} today={today()} />
+            {on_back} {on_export} {on_png} {on_copy} {on_read} {on_print} {on_duplicate_version} today={today()} />
     }
 }
 

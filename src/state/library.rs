@@ -49,6 +49,13 @@ pub enum LibraryAction {
         fresh_id: String,
         now: Millis,
     },
+    /// One of a map's saved versions made a map of its own.
+    DuplicateVersion {
+        id: String,
+        number: u32,
+        fresh_id: String,
+        now: Millis,
+    },
     Delete {
         id: String,
     },
@@ -149,6 +156,7 @@ impl Reducible for LibraryState {
                 | LibraryAction::Import { .. }
                 | LibraryAction::Rename { .. }
                 | LibraryAction::Duplicate { .. }
+                | LibraryAction::DuplicateVersion { .. }
         ) {
             next.deleted = None;
         }
@@ -165,6 +173,12 @@ impl Reducible for LibraryState {
             LibraryAction::Duplicate { id, fresh_id, now } => {
                 next.library.duplicate(&id, fresh_id, now);
             }
+            LibraryAction::DuplicateVersion {
+                id,
+                number,
+                fresh_id,
+                now,
+            } => next.library.duplicate_version(&id, number, fresh_id, now),
             LibraryAction::Delete { id } => {
                 next.deleted = next.library.remove(&id);
             }

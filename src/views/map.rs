@@ -1,5 +1,5 @@
-//! The editor of one map: header, personas, the grid and the score panel, or in their place the
-//! map's score report.
+//! The editor of one map: header, personas, the grid and the score panel, or in their place one
+//! of the screens module's: the map's score report, or under the header its saved versions.
 
 use std::rc::Rc;
 
@@ -9,6 +9,8 @@ use journey_core::score::Slice;
 use journey_core::{Edit, JourneyMap};
 use yew::prelude::*;
 
+use crate::browser::clock::now;
+use crate::browser::screen_link::{Request, Screen};
 use crate::components::common::reading::ReadRequest;
 use crate::components::grid::journey_grid::JourneyGrid;
 use crate::components::grid::map_header::MapHeader;
@@ -18,7 +20,7 @@ use crate::components::score::score_context::{ScoreContext, ScoreHandle};
 use crate::components::score::score_panel::ScorePanel;
 use crate::components::share::share_dialog::{CopyRequest, ShareDialog};
 use crate::hooks::use_undo_keys::{use_undo_keys, UndoKey};
-use crate::views::score_report::ScoreReport;
+use crate::views::module_screen::ModuleScreen;
 
 #[derive(Properties, PartialEq)]
 pub struct MapViewProps {
@@ -40,6 +42,8 @@ pub struct MapViewProps {
     pub on_read: Callback<ReadRequest>,
     /// Prints the page (the score report, when it is open).
     pub on_print: Callback<()>,
+    /// Adds the saved version with this number to the library as a map of its own.
+    pub on_duplicate_version: Callback<u32>,
     /// Today, `YYYY-MM-DD`.
     pub today: AttrValue,
 }
@@ -48,7 +52,7 @@ pub struct MapViewProps {
 pub fn MapView(props: &MapViewProps) -> Html {
     let selected = use_state_eq(|| props.map.personas[0].id);
     let sharing = use_state_eq(|| false);
-    let reporting = use_state_eq(|| false);
+    let on_screen = use_state_eq(|| None::<Screen>);
     use_effect_with(props.map.name.clone(), |name| {
         gloo::utils::document().set_title(&format!("{name} · Journeyscope"))
     });
@@ -75,13 +79,18 @@ pub fn MapView(props: &MapViewProps) -> Html {
             <div class="banner error" role="alert"><p>{ p }</p></div>
         }
     });
-    if *reporting {
-        let on_back = Callback::from(move |_| reporting.set(false));
-        return html! {
-            <ScoreReport map={map.clone()} today={props.today.clone()} {on_back} on_print={props.on_print.clone()} />
-        };
+    let module = (*on_screen).map(|screen| {
+        let on_request = requests(props, on_screen.clone());
+        html! { <ModuleScreen {screen} map={map.clone()} today={props.today.clone()} {on_request} /> }
+    });
+    // The report takes the whole view, header and all.
+    if *on_screen == Some(Screen::Report) {
+        return module.unwrap_or_default();
     }
-    let on_report = Callback::from(move |_| reporting.set(true));
+    let on_report = Callback::from({
+        let on_screen = on_screen.clone();
+        move |_| on_screen.set(Some(Screen::Report))
+    });
     html! {
         <section class="map-view" aria-labelledby="map-title">
             <MapHeader
@@ -95,12 +104,16 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 on_export={props.on_export.clone()}
                 on_png={props.on_png.clone()}
                 on_share={Callback::from({ let sharing = sharing.clone(); move |_| sharing.set(true) })}
+                on_versions={Callback::from({ let on_screen = on_screen.clone(); move |_| on_screen.set(Some(Screen::Versions)) })}
             />
             if *sharing {
                 <ShareDialog map={map.clone()} on_copy={props.on_copy.clone()}
                     on_close={Callback::from({ let sharing = sharing.clone(); move |_| sharing.set(false) })} />
             }
             { for problem }
+            if let Some(module) = module {
+                { module }
+            } else {
             <ContextProvider<ScoreHandle> context={context}>
             <JourneyScoreBar
                 stages={map.stages.iter().map(|s| (s.id, s.name.clone())).collect::<Vec<_>>()}
@@ -113,11 +126,33 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 selected={persona.id}
                 on_select={Callback::from(move |id| selected.set(id))}
                 on_edit={on_edit.clone()}
+                on_compare={Callback::from({ let on_screen = on_screen.clone(); move |_| on_screen.set(Some(Screen::Personas)) })}
             />
             <JourneyGrid map={map.clone()} {persona} on_edit={on_edit.clone()} />
             <ScorePanel {map} {on_edit} today={props.today.clone()} on_export={props.on_export.clone()}
                 on_read={props.on_read.clone()} {on_report} />
             </ContextProvider<ScoreHandle>>
+            }
         </section>
     }
+}
+
+/// What the screens module's requests do: edits of the open map through its owner (a restored
+/// version shown at once in the editor, where Undo takes it back), a version duplicated in the
+/// library, the page printed, or back to the editor.
+fn requests(props: &MapViewProps, on_screen: UseStateHandle<Option<Screen>>) -> Callback<Request> {
+    let on_edit = props.on_edit.clone();
+    let on_duplicate_version = props.on_duplicate_version.clone();
+    let on_print = props.on_print.clone();
+    Callback::from(move |request: Request| {
+        match &request {
+            Request::DuplicateVersion { number } => on_duplicate_version.emit(*number),
+            Request::Print => on_print.emit(()),
+            Request::RestoreVersion { .. } | Request::Close => on_screen.set(None),
+            _ => {}
+        }
+        if let Some(edit) = request.edit(now()) {
+            on_edit.emit(edit);
+        }
+    })
 }

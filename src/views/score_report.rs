@@ -23,7 +23,7 @@ pub struct ScoreReportProps {
     pub map: Rc<JourneyMap>,
     /// The day the report is made, `YYYY-MM-DD`.
     pub today: AttrValue,
-    pub on_back: Callback<()>,
+    pub on_close: Callback<()>,
     pub on_print: Callback<()>,
 }
 
@@ -49,7 +49,7 @@ pub fn ScoreReport(props: &ScoreReportProps) -> Html {
     html! {
         <article class="score-report" aria-labelledby="report-title">
             <div class="report-actions">
-                <button type="button" class="back" onclick={props.on_back.reform(|_| ())}>{ "← Back to the map" }</button>
+                <button type="button" class="back" onclick={props.on_close.reform(|_| ())}>{ "← Back to the map" }</button>
                 <button type="button" class="primary" onclick={props.on_print.reform(|_| ())}>{ "Print or save as PDF" }</button>
             </div>
             <header>

@@ -142,3 +142,33 @@ export async function axeViolations(page) {
 export async function screenshot(page, name) {
   await page.screenshot({ path: `${OUTPUT}${name}.png`, fullPage: true });
 }
+
+const FIXTURES = new URL('../../crates/journey-core/tests/fixtures/surveys/', import.meta.url);
+/** A survey fixture: its CSV and the scores it is expected to give. */
+export const fixture = (name) => ({
+  csv: readFileSync(new URL(`${name}.csv`, FIXTURES), 'utf8'),
+  expected: JSON.parse(readFileSync(new URL(`${name}.expected.json`, FIXTURES), 'utf8')),
+});
+
+/** A map laid out as a fixture's scenario says, written as a map file a user could import; with
+ * `personas` given, a feelings lane too. */
+export function scenarioMap(name, scenario, personas) {
+  let next = 1;
+  const id = () => ++next;
+  const lane = { id: id(), kind: 'touchpoints', title: 'Touchpoints' };
+  const stages = [];
+  const cards = [];
+  for (const s of scenario.stages) {
+    const stage = { id: id(), name: s.name, weight: s.weight };
+    stages.push(stage);
+    for (const t of s.touchpoints) {
+      cards.push({ id: id(), lane: lane.id, stage: stage.id, text: t.name, channel: 'web', measure: { metric: t.metric, weight: t.weight } });
+    }
+  }
+  const map = {
+    id: `fixture-${name}`, name: `Fixture ${name}`, description: '', created: 1, updated: 1,
+    stages, lanes: personas ? [lane, { id: 999, kind: 'feelings', title: 'Feelings' }] : [lane],
+    personas: personas ?? [{ id: 1, name: 'Customer', description: '', emotions: [] }], cards,
+  };
+  return JSON.stringify({ format: 'journeyscope-map', schema: 2, map });
+}

@@ -1,38 +1,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { axeViolations, createFromTemplate, downloadFrom, launch, openApp, screenshot } from './helpers.mjs';
+import { axeViolations, createFromTemplate, downloadFrom, fixture, launch, openApp, scenarioMap, screenshot } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
-
-const FIXTURES = new URL('../../crates/journey-core/tests/fixtures/surveys/', import.meta.url);
-const fixture = (name) => ({
-  csv: readFileSync(new URL(`${name}.csv`, FIXTURES), 'utf8'),
-  expected: JSON.parse(readFileSync(new URL(`${name}.expected.json`, FIXTURES), 'utf8')),
-});
-
-/** A map laid out as the fixture's scenario says, written as a map file a user could import. */
-function scenarioMap(name, scenario) {
-  let next = 1;
-  const id = () => ++next;
-  const lane = { id: id(), kind: 'touchpoints', title: 'Touchpoints' };
-  const stages = [];
-  const cards = [];
-  for (const s of scenario.stages) {
-    const stage = { id: id(), name: s.name, weight: s.weight };
-    stages.push(stage);
-    for (const t of s.touchpoints) {
-      cards.push({ id: id(), lane: lane.id, stage: stage.id, text: t.name, channel: 'web', measure: { metric: t.metric, weight: t.weight } });
-    }
-  }
-  const map = {
-    id: `fixture-${name}`, name: `Fixture ${name}`, description: '', created: 1, updated: 1,
-    stages, lanes: [lane], personas: [{ id: 1, name: 'Customer', description: '', emotions: [] }], cards,
-  };
-  return JSON.stringify({ format: 'journeyscope-map', schema: 2, map });
-}
 
 const fixed = (x) => x.toFixed(1);
 

@@ -16,6 +16,7 @@ pub mod merge;
 pub mod mermaid;
 pub mod model;
 pub mod order;
+pub mod personas;
 pub mod picture;
 pub mod score;
 pub mod share;

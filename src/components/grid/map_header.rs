@@ -22,6 +22,7 @@ pub struct MapHeaderProps {
     /// The same drawing as an SVG export, as a PNG at twice the size.
     pub on_png: Callback<Export>,
     pub on_share: Callback<()>,
+    pub on_versions: Callback<()>,
 }
 
 const PICTURES: [(Export, &str); 3] = [
@@ -85,6 +86,7 @@ pub fn MapHeader(props: &MapHeaderProps) -> Html {
                         </ul>
                     }
                 </div>
+                <button type="button" onclick={props.on_versions.reform(|_| ())}>{ "Versions" }</button>
                 <button type="button" class="primary" onclick={props.on_share.reform(|_| ())}>{ "Share…" }</button>
             </div>
         </div>

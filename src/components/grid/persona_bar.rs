@@ -12,6 +12,8 @@ pub struct PersonaBarProps {
     pub selected: Id,
     pub on_select: Callback<Id>,
     pub on_edit: Callback<Edit>,
+    /// Opens the personas side by side.
+    pub on_compare: Callback<()>,
 }
 
 #[component]
@@ -49,6 +51,9 @@ pub fn PersonaBar(props: &PersonaBarProps) -> Html {
                 }
                 <AddName label="New persona name" placeholder="New persona" action="Add persona"
                     on_add={props.on_edit.reform(|name| Edit::AddPersona { name })} />
+                if props.personas.len() > 1 {
+                    <button type="button" onclick={props.on_compare.reform(|_| ())}>{ "Compare personas" }</button>
+                }
             </div>
             { for details }
         </section>

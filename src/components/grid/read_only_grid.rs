@@ -1,8 +1,11 @@
 //! The map as a table to read, not edit: stages across, lanes down, the chosen persona's feelings
-//! and everyone's curve. Used by shared links and the embed view.
+//! and everyone's curve. Used by shared links, the embed view and saved versions, where the cards
+//! that changed are marked in words and an outline.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
+use journey_core::compare::Mark;
 use journey_core::{Card, Id, JourneyMap, LaneKind, Persona};
 use yew::prelude::*;
 
@@ -14,15 +17,19 @@ use crate::components::score::card_score::CardScore;
 pub struct ReadOnlyGridProps {
     pub map: Rc<JourneyMap>,
     pub persona: Persona,
+    /// Cards to mark as added, changed or moved.
+    #[prop_or_default]
+    pub marks: Rc<HashMap<Id, Mark>>,
 }
 
-fn card(card: &Card, kind: LaneKind) -> Html {
+fn card(card: &Card, kind: LaneKind, mark: Option<Mark>) -> Html {
     let channel = card
         .channel
         .filter(|_| kind == LaneKind::Touchpoints)
         .map(|c| html! { <span class={classes!("channel", c.slug())}>{ c.label() }</span> });
     html! {
-        <li class="card" key={card.id}>
+        <li class={classes!("card", mark.map(|_| "marked"))} key={card.id}>
+            if let Some(mark) = mark { <span class="mark">{ mark.label() }</span> }
             { for channel }
             <p class="card-text">{ &card.text }</p>
             if let Some(note) = &card.note { <p class="card-note">{ note }</p> }
@@ -64,7 +71,9 @@ pub fn ReadOnlyGrid(props: &ReadOnlyGridProps) -> Html {
             };
         }
         let cells = map.stages.iter().map(|stage| {
-            let cards = map.cards_in(lane.id, stage.id).map(|c| card(c, lane.kind));
+            let cards = map
+                .cards_in(lane.id, stage.id)
+                .map(|c| card(c, lane.kind, props.marks.get(&c.id).copied()));
             html! {
                 <td class="cell" key={stage.id}>
                     <ul class="cards" aria-label={format!("{} in {}", lane.title, stage.name)}>{ for cards }</ul>

@@ -1,0 +1,3 @@
+//! Side by side: several curves on one chart.
+
+pub mod curves_chart;

@@ -1,0 +1,105 @@
+//! The screens module's root (`src/bin/screens.rs`): the screens a user opens from a map beside
+//! its editor (saved versions and what changed between them, the score report, personas side by
+//! side), mounted by the
+//! app into its map view (`browser/screen_loader.rs`). It holds no map of its own: the app shows
+//! it the open map's document, and each change is a request back to the app, the map's one owner.
+
+use std::rc::Rc;
+
+use journey_core::{import_json, Edit, JourneyMap};
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+use yew::prelude::*;
+use yew::AppHandle;
+
+use crate::browser::screen_link::{Request, Screen};
+use crate::components::versions::versions_panel::VersionsPanel;
+use crate::components::versions::Showing;
+use crate::views::persona_compare::PersonaCompare;
+use crate::views::score_report::ScoreReport;
+use crate::views::version_view::VersionView;
+
+#[derive(Properties, PartialEq)]
+pub struct ScreensRootProps {
+    pub screen: Screen,
+    /// `None` until the app shows the module a map.
+    pub map: Option<Rc<JourneyMap>>,
+    /// Today, `YYYY-MM-DD`.
+    pub today: AttrValue,
+    pub on_request: Callback<Request>,
+}
+
+#[component]
+pub fn ScreensRoot(props: &ScreensRootProps) -> Html {
+    let showing = use_state_eq(|| None::<Showing>);
+    let Some(map) = props.map.clone() else {
+        return Html::default();
+    };
+    let on_request = props.on_request.clone();
+    let on_edit = Callback::from(move |edit: Edit| {
+        if let Some(request) = Request::of_edit(edit) {
+            on_request.emit(request);
+        }
+    });
+    let on_close = props.on_request.reform(|_| Request::Close);
+    match (props.screen, *showing) {
+        (Screen::Personas, _) => html! { <PersonaCompare {map} {on_close} /> },
+        (Screen::Report, _) => html! {
+            <ScoreReport {map} today={props.today.clone()} {on_close}
+                on_print={props.on_request.reform(|_| Request::Print)} />
+        },
+        (Screen::Versions, Some(shown)) => {
+            let on_back = Callback::from(move |_| showing.set(None));
+            html! { <VersionView {map} showing={shown} {on_edit} {on_back} /> }
+        }
+        (Screen::Versions, None) => html! {
+            <VersionsPanel {map} today={props.today.clone()} {on_edit}
+                on_save={props.on_request.reform(|name| Request::SaveVersion { name })}
+                on_show={Callback::from(move |s| showing.set(Some(s)))}
+                on_duplicate={props.on_request.reform(|number| Request::DuplicateVersion { number })}
+                {on_close} />
+        },
+    }
+}
+
+/// The module mounted in an element of the app's page.
+pub struct ScreenModule {
+    app: AppHandle<ScreensRoot>,
+    on_request: Callback<Request>,
+}
+
+impl ScreenModule {
+    /// Mounts the module in `host`; each request goes to `on_request` as its kind, number and text.
+    pub fn mount(host: Element, on_request: js_sys::Function) -> ScreenModule {
+        let on_request = Callback::from(move |request: Request| {
+            let (kind, number, text) = request.parts();
+            let _ = on_request.call3(&JsValue::NULL, &kind.into(), &number.into(), &text.into());
+        });
+        let props = ScreensRootProps {
+            screen: Screen::Versions,
+            map: None,
+            today: AttrValue::default(),
+            on_request: on_request.clone(),
+        };
+        let app = yew::Renderer::<ScreensRoot>::with_root_and_props(host, props).render();
+        ScreenModule { app, on_request }
+    }
+
+    /// Shows `screen` for the map in the document `map`; a document that does not read leaves
+    /// the screen as it was and says why.
+    pub fn show(&mut self, screen: &str, map: &str, today: &str) -> Result<(), String> {
+        let screen = Screen::named(screen).ok_or_else(|| format!("no screen named {screen}"))?;
+        let map = import_json(map).map_err(|e| format!("the map did not read: {e}"))?;
+        self.app.update(ScreensRootProps {
+            screen,
+            map: Some(Rc::new(map)),
+            today: today.to_string().into(),
+            on_request: self.on_request.clone(),
+        });
+        Ok(())
+    }
+
+    pub fn close(self) {
+        self.app.destroy();
+    }
+}
