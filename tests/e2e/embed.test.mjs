@@ -137,6 +137,10 @@ test('under a sub-path the app works, keeps working offline, and takes a new rel
     await page.reload();
     await page.getByRole('button', { name: 'Open Consultancy client journey' }).click();
     await page.locator('.journey-grid').waitFor();
+    // The screens module, never opened online, comes from the worker's cache too.
+    await page.getByRole('button', { name: 'Versions', exact: true }).click();
+    await page.getByRole('heading', { name: 'Versions', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Back to the map' }).click();
     await page.context().setOffline(false);
 
     const index = join(root, 'index.html');

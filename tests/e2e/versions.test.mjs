@@ -116,3 +116,23 @@ test('versions saved around edits show what changed, restore as one undoable edi
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a screens module that cannot be fetched says so, leaves the map as it was, and is fetched on the next try', async () => {
+  const page = await openApp(browser);
+  await createFromTemplate(page, 'four-stage');
+  const names = await stageNames(page);
+  const blocked = (route) => route.abort('connectionrefused');
+  await page.route(/journeyscope-screens-[0-9a-f]+\.js$/, blocked);
+  await page.getByRole('button', { name: 'Versions', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'This screen could not be opened' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Your map is unchanged\./);
+  await alert.getByRole('button', { name: 'Back to the map' }).click();
+  assert.deepEqual(await stageNames(page), names);
+
+  await page.unroute(/journeyscope-screens-[0-9a-f]+\.js$/, blocked);
+  await openVersions(page);
+  await page.getByText('No saved versions yet.').waitFor();
+  assert.deepEqual(page.errors.filter((e) => !/journeyscope-screens|ERR_CONNECTION_REFUSED/.test(e)), []);
+  await page.context().close();
+});
