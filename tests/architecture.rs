@@ -229,6 +229,16 @@ fn reached_from(root: &str) -> BTreeSet<String> {
     reached
 }
 
+/// Fails when a file `module` reaches lies under one of `off_limits`.
+fn assert_reaches_none(reached: &BTreeSet<String>, off_limits: &[&str], module: &str) {
+    for file in reached {
+        assert!(
+            !off_limits.iter().any(|rule| file.starts_with(rule)),
+            "{module} reaches {file}: {reached:?}"
+        );
+    }
+}
+
 #[test]
 fn the_embed_module_reaches_no_storage_state_editor_or_file_work() {
     let reached = reached_from("entry/viewer.rs");
@@ -244,12 +254,7 @@ fn the_embed_module_reaches_no_storage_state_editor_or_file_work() {
         "components/grid/journey_grid.rs",
         "components/score/score_panel.rs",
     ];
-    for file in &reached {
-        assert!(
-            !off_limits.iter().any(|rule| file.starts_with(rule)),
-            "the embed module reaches {file}: {reached:?}"
-        );
-    }
+    assert_reaches_none(&reached, &off_limits, "the embed module");
     assert!(reached.contains("views/shared.rs"), "{reached:?}");
 }
 
@@ -292,12 +297,7 @@ fn the_screens_module_reaches_no_storage_state_editor_or_file_work() {
         "components/grid/journey_grid.rs",
         "views/map.rs",
     ];
-    for file in &reached {
-        assert!(
-            !off_limits.iter().any(|rule| file.starts_with(rule)),
-            "the screens module reaches {file}: {reached:?}"
-        );
-    }
+    assert_reaches_none(&reached, &off_limits, "the screens module");
     assert!(reached.contains("views/score_report.rs"), "{reached:?}");
     assert!(reached.contains("views/version_view.rs"), "{reached:?}");
 }

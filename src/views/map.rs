@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use journey_core::exports::Export;
-use journey_core::score::evidence::{periods, segments};
 use journey_core::score::Slice;
 use journey_core::{Edit, JourneyMap};
 use yew::prelude::*;
@@ -15,7 +14,7 @@ use crate::components::common::reading::ReadRequest;
 use crate::components::grid::journey_grid::JourneyGrid;
 use crate::components::grid::map_header::MapHeader;
 use crate::components::grid::persona_bar::PersonaBar;
-use crate::components::score::journey_score_bar::JourneyScoreBar;
+use crate::components::score::journey_score_bar::score_bar_of;
 use crate::components::score::score_context::{ScoreContext, ScoreHandle};
 use crate::components::score::score_panel::ScorePanel;
 use crate::components::share::share_dialog::{CopyRequest, ShareDialog};
@@ -115,12 +114,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 { module }
             } else {
             <ContextProvider<ScoreHandle> context={context}>
-            <JourneyScoreBar
-                stages={map.stages.iter().map(|s| (s.id, s.name.clone())).collect::<Vec<_>>()}
-                periods={periods(&map.scoring.evidence)}
-                segments={segments(&map.scoring.evidence)}
-                {on_slice}
-            />
+            { score_bar_of(&map, on_slice) }
             <PersonaBar
                 personas={map.personas.clone()}
                 selected={persona.id}

@@ -5,7 +5,6 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use journey_core::score::evidence::{periods, segments};
 use journey_core::score::Slice;
 use journey_core::share::LinkError;
 use journey_core::{Id, JourneyMap};
@@ -15,7 +14,7 @@ use yew::prelude::*;
 use crate::browser::route::{page_address, Route};
 use crate::browser::zlib::open_link;
 use crate::components::grid::read_only_grid::ReadOnlyGrid;
-use crate::components::score::journey_score_bar::JourneyScoreBar;
+use crate::components::score::journey_score_bar::score_bar_of;
 use crate::components::score::score_context::{ScoreContext, ScoreHandle};
 
 #[derive(Properties, PartialEq)]
@@ -124,12 +123,7 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                 if !map.description.is_empty() { <p class="map-description">{ &map.description }</p> }
             </header>
             <ContextProvider<ScoreHandle> {context}>
-                <JourneyScoreBar
-                    stages={map.stages.iter().map(|s| (s.id, s.name.clone())).collect::<Vec<_>>()}
-                    periods={periods(&map.scoring.evidence)}
-                    segments={segments(&map.scoring.evidence)}
-                    on_slice={Callback::from(move |s| slice.set(s))}
-                />
+                { score_bar_of(&map, Callback::from(move |s| slice.set(s))) }
                 if map.personas.len() > 1 {
                     <label class="persona-picker">{ "Persona " }
                         <select onchange={on_persona}>

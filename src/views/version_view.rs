@@ -4,14 +4,13 @@
 use std::rc::Rc;
 
 use journey_core::compare::{diff, MapDiff};
-use journey_core::score::evidence::{periods, segments};
 use journey_core::score::Slice;
 use journey_core::{Edit, JourneyMap};
 use yew::prelude::*;
 
 use crate::browser::clock::local_time;
 use crate::components::grid::read_only_grid::ReadOnlyGrid;
-use crate::components::score::journey_score_bar::JourneyScoreBar;
+use crate::components::score::journey_score_bar::score_bar_of;
 use crate::components::score::score_context::{ScoreContext, ScoreHandle};
 use crate::components::versions::change_list::change_list;
 use crate::components::versions::Showing;
@@ -109,12 +108,7 @@ pub fn VersionView(props: &VersionViewProps) -> Html {
                 { change_list(changes) }
             }
             <ContextProvider<ScoreHandle> {context}>
-                <JourneyScoreBar
-                    stages={map.stages.iter().map(|s| (s.id, s.name.clone())).collect::<Vec<_>>()}
-                    periods={periods(&map.scoring.evidence)}
-                    segments={segments(&map.scoring.evidence)}
-                    on_slice={Callback::from(move |s| slice.set(s))}
-                />
+                { score_bar_of(map, Callback::from(move |s| slice.set(s))) }
                 <ReadOnlyGrid map={map.clone()} persona={map.personas[0].clone()} {marks} />
             </ContextProvider<ScoreHandle>>
         </section>

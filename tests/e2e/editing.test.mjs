@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFromTemplate, launch, openApp, stageNames, storedMaps, waitForStored } from './helpers.mjs';
+import { createFromTemplate, editFourStage, launch, openApp, stageNames, storedMaps, waitForStored } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -127,13 +127,7 @@ test('personas each keep their own feelings', async () => {
 test('everything is there after a reload', async () => {
   const page = await openApp(browser);
   await createFromTemplate(page, 'four-stage');
-  await page.getByRole('button', { name: 'Add card to Actions in Decision' }).click();
-  await page.getByLabel('New card in Actions in Decision').fill('Compares two plans');
-  await page.keyboard.press('Enter');
-  await page.locator('.stage-name .inline-text').first().click();
-  await page.getByLabel('Stage name', { exact: true }).fill('Discovery');
-  await page.keyboard.press('Enter');
-  await page.getByLabel('Feeling of Primary customer at Decision').selectOption('2');
+  await editFourStage(page);
   await waitForStored(page, (map) => map.stages[0].name === 'Discovery'
     && map.cards.some((c) => c.text === 'Compares two plans')
     && map.personas[0].emotions.some((e) => e.value === 2));

@@ -37,6 +37,18 @@ export async function createFromTemplate(page, slug) {
   await page.locator('.journey-grid:not([aria-busy])').waitFor();
 }
 
+/** On the four-stage template: a card "Compares two plans" added to Actions in Decision, the
+ * first stage renamed "Discovery", and the first persona's feeling at Decision set to +2. */
+export async function editFourStage(page) {
+  await page.getByRole('button', { name: 'Add card to Actions in Decision' }).click();
+  await page.getByLabel('New card in Actions in Decision').fill('Compares two plans');
+  await page.keyboard.press('Enter');
+  await page.locator('.stage-name .inline-text').first().click();
+  await page.getByLabel('Stage name', { exact: true }).fill('Discovery');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Feeling of Primary customer at Decision').selectOption('2');
+}
+
 export async function stageNames(page) {
   return page.locator('.stage-head .stage-name .inline-text').evaluateAll(
     (buttons) => buttons.map((b) => b.firstChild.textContent.trim()));

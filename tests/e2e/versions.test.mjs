@@ -3,7 +3,7 @@
 // the delete undone. The screens are the screens module's, fetched only when first opened.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, createFromTemplate, launch, openApp, screenshot, stageNames, waitForStored } from './helpers.mjs';
+import { axeViolations, createFromTemplate, editFourStage, launch, openApp, screenshot, stageNames, waitForStored } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -42,13 +42,7 @@ test('versions saved around edits show what changed, restore as one undoable edi
   assert.match(await rows(page).first().textContent(), /Before the workshop.*the first version/);
   await page.getByRole('button', { name: 'Back to the map' }).click();
 
-  await page.getByRole('button', { name: 'Add card to Actions in Decision' }).click();
-  await page.getByLabel('New card in Actions in Decision').fill('Compares two plans');
-  await page.keyboard.press('Enter');
-  await page.locator('.stage-name .inline-text').first().click();
-  await page.getByLabel('Stage name', { exact: true }).fill('Discovery');
-  await page.keyboard.press('Enter');
-  await page.getByLabel('Feeling of Primary customer at Decision').selectOption('2');
+  await editFourStage(page);
 
   await openVersions(page);
   // An empty name saves the version under today's date.

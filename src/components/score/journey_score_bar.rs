@@ -1,8 +1,9 @@
 //! The journey score at the top of a measured map: score, 95% CI, weakest stage and flags, for
 //! all answers or the chosen period or segment.
 
+use journey_core::score::evidence::{periods, segments};
 use journey_core::score::Slice;
-use journey_core::Id;
+use journey_core::{Id, JourneyMap};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -15,6 +16,18 @@ pub struct JourneyScoreBarProps {
     pub periods: Vec<String>,
     pub segments: Vec<String>,
     pub on_slice: Callback<Slice>,
+}
+
+/// The bar for `map`, with its stages and the periods and segments its answers have.
+pub fn score_bar_of(map: &JourneyMap, on_slice: Callback<Slice>) -> Html {
+    html! {
+        <JourneyScoreBar
+            stages={map.stages.iter().map(|s| (s.id, s.name.clone())).collect::<Vec<_>>()}
+            periods={periods(&map.scoring.evidence)}
+            segments={segments(&map.scoring.evidence)}
+            {on_slice}
+        />
+    }
 }
 
 fn slice_value(slice: &Slice) -> String {
