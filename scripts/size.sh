@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../dist"
 APP_BUDGET=$((400 * 1024))
 EMBED_BUDGET=$((200 * 1024))
 # Fetched once, when a user first opens its screens, then kept offline with the app.
-SCREENS_BUDGET=$((250 * 1024))
+SCREENS_BUDGET=$((300 * 1024))
 loader=$(mktemp --suffix=.loader.js)
 trap 'rm -f "$loader"' EXIT
 node ../scripts/inline-loader.mjs index.html >"$loader"
@@ -42,6 +42,6 @@ report "app" "$APP_BUDGET" $app "$loader"
 report "embed module" "$EMBED_BUDGET" journeyscope-embed-*.wasm journeyscope-embed-*.js "$loader"
 report "screens module" "$SCREENS_BUDGET" journeyscope-screens-*.wasm journeyscope-screens-*.js
 if [ "$over" -ne 0 ]; then
-  echo "a module is over its gzip budget (app 400 KiB, embed module 200 KiB, screens module 250 KiB)" >&2
+  echo "a module is over its gzip budget (app 400 KiB, embed module 200 KiB, screens module 300 KiB)" >&2
   exit 1
 fi

@@ -355,6 +355,7 @@ async fn the_share_dialog_offers_the_link_and_copies_what_is_asked() {
         "<div></div>",
         ShareDialogProps {
             map: Rc::new(map.clone()),
+            partner: None,
             on_close: Callback::noop(),
             on_copy,
         },
@@ -365,7 +366,10 @@ async fn the_share_dialog_offers_the_link_and_copies_what_is_asked() {
     let link: web_sys::HtmlTextAreaElement = share_link(&host).await.dyn_into().unwrap();
     let payload = link.value().split_once("#/view/").unwrap().1.to_string();
     // Inflated by the domain's own zlib, so the browser's output is checked by a second reader.
-    assert_eq!(journey_core::share::decode(&payload), Ok(map));
+    assert_eq!(
+        journey_core::share::decode(&payload).map(|s| s.map),
+        Ok(map)
+    );
     settle().await;
     assert_eq!(
         gloo::utils::document().active_element().unwrap().id(),
@@ -401,6 +405,7 @@ async fn a_long_share_link_comes_with_advice_to_send_a_file() {
         "<div></div>",
         ShareDialogProps {
             map: Rc::new(map),
+            partner: None,
             on_close: Callback::noop(),
             on_copy: Callback::noop(),
         },

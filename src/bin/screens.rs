@@ -1,5 +1,6 @@
 //! The screens module: the screens a user opens from a map beside its editor (saved versions and
-//! what changed between them, the score report), fetched by the app only when a user opens one.
+//! what changed between them, the score report, personas and as-is and to-be side by side),
+//! fetched by the app only when a user opens one.
 //! It is mounted into the app's page and keeps no map of its own (`entry/screens.rs`).
 
 use wasm_bindgen::prelude::*;
@@ -16,9 +17,15 @@ impl ScreenModule {
         ScreenModule(journeyscope::start_screens(host, on_request))
     }
 
-    pub fn show(&mut self, screen: &str, map: &str, today: &str) -> Result<(), JsError> {
+    pub fn show(
+        &mut self,
+        screen: &str,
+        map: &str,
+        partner: &str,
+        today: &str,
+    ) -> Result<(), JsError> {
         self.0
-            .show(screen, map, today)
+            .show(screen, map, partner, today)
             .map_err(|problem| JsError::new(&problem))
     }
 

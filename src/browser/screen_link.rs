@@ -2,8 +2,10 @@
 //! user opens one of its screens (`scripts/boot.js`). The app owns the open map: it hands the
 //! module the map as its document and the screen to show, and the module sends back requests,
 //! which the app turns into edits of its map. Requests cross as three plain values (a kind, a
-//! number and a text), so neither module needs a second serde reader for them.
+//! number and a text), so neither module needs a second serde reader for them; only an import's
+//! answers cross as JSON, read with the map format's own readers.
 
+use journey_core::survey::ImportedAnswers;
 use journey_core::{Edit, Millis};
 
 /// A screen of the screens module.
@@ -15,6 +17,10 @@ pub enum Screen {
     Report,
     /// Two or more personas' curves on one chart, and their scores.
     Personas,
+    /// An as-is map and its to-be side by side, with the to-be's projected score.
+    Plan,
+    /// A survey export read into answers for the map's touchpoints.
+    Import,
 }
 
 impl Screen {
@@ -23,13 +29,21 @@ impl Screen {
             Screen::Versions => "versions",
             Screen::Report => "report",
             Screen::Personas => "personas",
+            Screen::Plan => "plan",
+            Screen::Import => "import",
         }
     }
 
     pub fn named(name: &str) -> Option<Screen> {
-        [Screen::Versions, Screen::Report, Screen::Personas]
-            .into_iter()
-            .find(|screen| screen.name() == name)
+        [
+            Screen::Versions,
+            Screen::Report,
+            Screen::Personas,
+            Screen::Plan,
+            Screen::Import,
+        ]
+        .into_iter()
+        .find(|screen| screen.name() == name)
     }
 }
 
@@ -53,6 +67,8 @@ pub enum Request {
     DuplicateVersion {
         number: u32,
     },
+    /// A survey import's answers added to the map.
+    AddAnswers(Box<ImportedAnswers>),
     /// The page printed (the score report is what it shows).
     Print,
     /// Back to the map's editor.
@@ -69,6 +85,17 @@ impl Request {
                 Request::DeleteVersion { number: numbers[0] }
             }
             Edit::RestoreVersion { number } => Request::RestoreVersion { number },
+            Edit::AddEvidence {
+                evidence,
+                loyalty,
+                replace,
+                survey: Some(mapping),
+            } => Request::AddAnswers(Box::new(ImportedAnswers {
+                evidence,
+                loyalty,
+                mapping: *mapping,
+                replace,
+            })),
             _ => return None,
         })
     }
@@ -83,6 +110,12 @@ impl Request {
                 numbers: vec![number],
             },
             Request::RestoreVersion { number } => Edit::RestoreVersion { number },
+            Request::AddAnswers(answers) => Edit::AddEvidence {
+                evidence: answers.evidence,
+                loyalty: answers.loyalty,
+                replace: answers.replace,
+                survey: Some(Box::new(answers.mapping)),
+            },
             Request::DuplicateVersion { .. } | Request::Print | Request::Close => return None,
         })
     }
@@ -94,6 +127,7 @@ impl Request {
             Request::DeleteVersion { number } => ("delete", number, String::new()),
             Request::RestoreVersion { number } => ("restore", number, String::new()),
             Request::DuplicateVersion { number } => ("duplicate", number, String::new()),
+            Request::AddAnswers(answers) => ("answers", 0, answers.to_json()),
             Request::Print => ("print", 0, String::new()),
             Request::Close => ("close", 0, String::new()),
         }
@@ -107,6 +141,7 @@ impl Request {
             "delete" => Request::DeleteVersion { number },
             "restore" => Request::RestoreVersion { number },
             "duplicate" => Request::DuplicateVersion { number },
+            "answers" => Request::AddAnswers(Box::new(ImportedAnswers::from_json(&text)?)),
             "print" => Request::Print,
             "close" => Request::Close,
             _ => return None,
@@ -117,6 +152,30 @@ impl Request {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn answers() -> ImportedAnswers {
+        let evidence = journey_core::model::evidence::Evidence {
+            card: 7,
+            period: Some("2026-Q3".into()),
+            segment: Some("Pros".into()),
+            answers: journey_core::score::Histogram::from_values(1, 5, [4, 5]),
+        };
+        ImportedAnswers {
+            evidence: vec![evidence],
+            loyalty: vec![],
+            mapping: Default::default(),
+            replace: true,
+        }
+    }
+
+    #[test]
+    fn an_imports_answers_become_the_edit_that_adds_them() {
+        let edit = Request::AddAnswers(Box::new(answers())).edit(0).unwrap();
+        assert_eq!(
+            Request::of_edit(edit),
+            Some(Request::AddAnswers(Box::new(answers())))
+        );
+    }
 
     #[test]
     fn every_request_crosses_as_parts_and_back() {
@@ -129,6 +188,7 @@ mod tests {
             Request::DeleteVersion { number: 3 },
             Request::RestoreVersion { number: 1 },
             Request::DuplicateVersion { number: 4 },
+            Request::AddAnswers(Box::new(answers())),
             Request::Print,
             Request::Close,
         ];
@@ -137,7 +197,17 @@ mod tests {
             assert_eq!(Request::from_parts(kind, number, text), Some(request));
         }
         assert_eq!(Request::from_parts("format-disk", 0, String::new()), None);
-        for screen in [Screen::Versions, Screen::Report, Screen::Personas] {
+        assert_eq!(
+            Request::from_parts("answers", 0, "{\"evidence\":".into()),
+            None
+        );
+        for screen in [
+            Screen::Versions,
+            Screen::Report,
+            Screen::Personas,
+            Screen::Plan,
+            Screen::Import,
+        ] {
             assert_eq!(Screen::named(screen.name()), Some(screen));
         }
     }

@@ -64,9 +64,21 @@ pub async fn open(host: &Element, on_request: Callback<Request>) -> Result<Scree
 }
 
 impl ScreenModule {
-    /// Shows `screen` for the map whose document is `map`.
-    pub fn show(&self, screen: Screen, map: &str, today: &str) -> Result<(), String> {
-        let args = Array::of3(&screen.name().into(), &map.into(), &today.into());
+    /// Shows `screen` for the map whose document is `map`, with its as-is or to-be partner's
+    /// document (empty without one).
+    pub fn show(
+        &self,
+        screen: Screen,
+        map: &str,
+        partner: &str,
+        today: &str,
+    ) -> Result<(), String> {
+        let args = Array::of4(
+            &screen.name().into(),
+            &map.into(),
+            &partner.into(),
+            &today.into(),
+        );
         method(&self.instance, "show")?
             .apply(&self.instance, &args)
             .map(drop)

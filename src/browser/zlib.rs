@@ -2,7 +2,7 @@
 //! compressor of its own.
 
 use journey_core::format::MAX_FILE_BYTES;
-use journey_core::share::{self, LinkError};
+use journey_core::share::{self, LinkError, Shared};
 use journey_core::JourneyMap;
 use js_sys::{Array, Function, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -48,17 +48,20 @@ async fn through(kind: &str, bytes: &[u8], limit: usize) -> Result<Vec<u8>, Stop
     }
 }
 
-/// The share link payload for a map.
-pub async fn link_payload(map: &JourneyMap) -> Result<String, String> {
-    let document = share::document(map);
+/// The share link payload for a map, and the other map of its pair when that goes along.
+pub async fn link_payload(
+    map: &JourneyMap,
+    partner: Option<&JourneyMap>,
+) -> Result<String, String> {
+    let document = share::document(map, partner);
     match through("CompressionStream", document.as_bytes(), usize::MAX).await {
         Ok(packed) => Ok(share::payload(&packed)),
         Err(_) => Err("this browser could not compress the map".into()),
     }
 }
 
-/// The map a share link payload holds, checked as a map file is checked.
-pub async fn open_link(payload: &str) -> Result<JourneyMap, LinkError> {
+/// The maps a share link payload holds, checked as map files are checked.
+pub async fn open_link(payload: &str) -> Result<Shared, LinkError> {
     let packed = share::packed_in(payload)?;
     match through("DecompressionStream", &packed, MAX_FILE_BYTES).await {
         Ok(bytes) => share::read_unpacked(bytes),

@@ -5,6 +5,7 @@ pub mod common;
 pub mod compare;
 pub mod grid;
 pub mod library;
+pub mod plan;
 pub mod report;
 pub mod score;
 pub mod share;

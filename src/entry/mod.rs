@@ -4,5 +4,6 @@
 pub mod app;
 pub mod file_work;
 pub mod pages;
+pub mod reading;
 pub mod screens;
 pub mod viewer;

@@ -1,15 +1,17 @@
 //! The pages besides the library: the editor of one map (with its score report), and saving a
 //! share link's copy. Each gets the root's state and does the IO its components ask for.
 
-use journey_core::exports::{export, picture, Export};
-use journey_core::{Edit, JourneyMap};
+use journey_core::exports::{
+    compare_file, compare_picture, export, picture, ComparePicture, Export, ImageFormat,
+};
+use journey_core::share::Shared;
+use journey_core::Edit;
 use yew::prelude::*;
 
 use crate::browser::clock::{fresh_map_id, now, today};
-use crate::browser::files::{copy_text, download, download_png, print_page, read_text};
+use crate::browser::files::{copy_text, download, download_png, print_page};
 use crate::browser::route::Route;
 use crate::browser::zlib::open_link;
-use crate::components::common::reading::{FileText, ReadRequest};
 use crate::components::share::share_dialog::{Copied, CopyRequest};
 use crate::state::library::{LibraryAction, LibraryState};
 use crate::state::notice::Notice;
@@ -101,20 +103,27 @@ fn map_page(
             });
         })
     };
+    let on_compare_picture = compare_download(&state, id, &notice);
     let on_copy = Callback::from(|CopyRequest { text, answer }: CopyRequest| {
         wasm_bindgen_futures::spawn_local(async move {
             let copied = copy_text(&text).await;
             answer.emit(if copied { Copied::Yes } else { Copied::Refused })
         });
     });
-    let on_read = Callback::from(|request: ReadRequest| {
-        wasm_bindgen_futures::spawn_local(async move {
-            let name = request.file.name();
-            let text = read_text(request.file, request.limit).await;
-            request.answer.emit(FileText { name, text });
-        });
-    });
     let on_print = Callback::from(|_: ()| print_page());
+    let partner = state.library.partner(&map).cloned();
+    let on_plan_to_be = {
+        let (state, id) = (state.clone(), id.to_string());
+        Callback::from(move |_: ()| {
+            let fresh_id = fresh_map_id();
+            state.dispatch(LibraryAction::PlanToBe {
+                id: id.clone(),
+                fresh_id: fresh_id.clone(),
+                now: now(),
+            });
+            Route::Map(fresh_id).go();
+        })
+    };
     let on_duplicate_version = {
         let id = id.to_string();
         Callback::from(move |number: u32| {
@@ -132,8 +141,44 @@ fn map_page(
     html! {
         <MapView key={id.to_string()} {map} {can_undo} {can_redo} {problem}
             on_edit={editing.on_edit} on_undo={editing.on_undo} on_redo={editing.on_redo}
-            {on_back} {on_export} {on_png} {on_copy} {on_read} {on_print} {on_duplicate_version} today={today()} />
+            {on_back} {on_export} {on_png} {on_copy} {on_print} {on_duplicate_version} {partner} {on_plan_to_be} {on_compare_picture} today={today()} />
     }
+}
+
+/// Downloads the as-is and to-be picture of the open map and its partner.
+fn compare_download(
+    state: &UseReducerHandle<LibraryState>,
+    id: &str,
+    notice: &UseStateHandle<Option<Notice>>,
+) -> Callback<ComparePicture> {
+    let (state, id) = (state.clone(), id.to_string());
+    let report = report_download(notice.clone());
+    Callback::from(move |ComparePicture { format, persona }: ComparePicture| {
+        let Some(map) = state.library.get(&id) else {
+            return;
+        };
+        let Some(partner) = state.library.partner(map) else {
+            return;
+        };
+        let (as_is, to_be) = if map.as_is.is_some() {
+            (partner, map)
+        } else {
+            (map, partner)
+        };
+        match format {
+            ImageFormat::Svg => {
+                let file = compare_file(as_is, to_be, persona);
+                report(download(&file.name, file.mime, &file.text));
+            }
+            ImageFormat::Png => {
+                let (name, picture) = compare_picture(as_is, to_be, persona);
+                let report = report.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    report(download_png(&name, &picture).await);
+                });
+            }
+        }
+    })
 }
 
 /// Saves one copy of the share link's map and opens it, in place of the `#/save/` route in the
@@ -154,20 +199,31 @@ pub fn save_copy(
 }
 
 fn save_opened(
-    map: JourneyMap,
+    Shared { map, partner }: Shared,
     state: &UseReducerHandle<LibraryState>,
     notice: &UseStateHandle<Option<Notice>>,
 ) {
     let fresh_id = fresh_map_id();
     let id = state.library.import_id(&map, &fresh_id);
-    notice.set(Some(Notice::Info(format!(
-        "Saved a copy of “{}” to your maps.",
-        map.name
-    ))));
-    state.dispatch(LibraryAction::Import {
-        map: Box::new(map),
-        fresh_id,
-        now: now(),
+    notice.set(Some(Notice::Info(match &partner {
+        Some(partner) => format!(
+            "Saved copies of “{}” and “{}”, its as-is and to-be pair, to your maps.",
+            map.name, partner.name
+        ),
+        None => format!("Saved a copy of “{}” to your maps.", map.name),
+    })));
+    state.dispatch(match partner {
+        Some(partner) => LibraryAction::ImportPair {
+            map: Box::new(map),
+            partner: Box::new(partner),
+            fresh_ids: [fresh_id, fresh_map_id()],
+            now: now(),
+        },
+        None => LibraryAction::Import {
+            map: Box::new(map),
+            fresh_id,
+            now: now(),
+        },
     });
     Route::Map(id).replace();
 }

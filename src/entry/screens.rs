@@ -1,7 +1,6 @@
 //! The screens module's root (`src/bin/screens.rs`): the screens a user opens from a map beside
 //! its editor (saved versions and what changed between them, the score report, personas side by
-//! side), mounted by the
-//! app into its map view (`browser/screen_loader.rs`). It holds no map of its own: the app shows
+//! side, as-is and to-be side by side, the survey import), mounted by the app into its map view (`browser/screen_loader.rs`). It holds no map of its own: the app shows
 //! it the open map's document, and each change is a request back to the app, the map's one owner.
 
 use std::rc::Rc;
@@ -13,9 +12,12 @@ use yew::prelude::*;
 use yew::AppHandle;
 
 use crate::browser::screen_link::{Request, Screen};
+use crate::components::survey::survey_import::SurveyImport;
 use crate::components::versions::versions_panel::VersionsPanel;
 use crate::components::versions::Showing;
+use crate::entry::reading::read_picked;
 use crate::views::persona_compare::PersonaCompare;
+use crate::views::plan_compare::PlanCompare;
 use crate::views::score_report::ScoreReport;
 use crate::views::version_view::VersionView;
 
@@ -24,6 +26,8 @@ pub struct ScreensRootProps {
     pub screen: Screen,
     /// `None` until the app shows the module a map.
     pub map: Option<Rc<JourneyMap>>,
+    /// The other map of an as-is and to-be pair.
+    pub partner: Option<Rc<JourneyMap>>,
     /// Today, `YYYY-MM-DD`.
     pub today: AttrValue,
     pub on_request: Callback<Request>,
@@ -44,6 +48,10 @@ pub fn ScreensRoot(props: &ScreensRootProps) -> Html {
     let on_close = props.on_request.reform(|_| Request::Close);
     match (props.screen, *showing) {
         (Screen::Personas, _) => html! { <PersonaCompare {map} {on_close} /> },
+        (Screen::Plan, _) => {
+            html! { <PlanCompare {map} partner={props.partner.clone()} {on_close} /> }
+        }
+        (Screen::Import, _) => import_screen(map, on_edit, on_close),
         (Screen::Report, _) => html! {
             <ScoreReport {map} today={props.today.clone()} {on_close}
                 on_print={props.on_request.reform(|_| Request::Print)} />
@@ -59,6 +67,19 @@ pub fn ScreensRoot(props: &ScreensRootProps) -> Html {
                 on_duplicate={props.on_request.reform(|number| Request::DuplicateVersion { number })}
                 {on_close} />
         },
+    }
+}
+
+/// The survey import, whose files this module reads itself, as the app's page does its own.
+fn import_screen(map: Rc<JourneyMap>, on_edit: Callback<Edit>, on_close: Callback<()>) -> Html {
+    html! {
+        <div class="import-screen">
+            <div class="versions-head">
+                <h2>{ format!("Import survey answers into {}", map.name) }</h2>
+                <button type="button" onclick={on_close.reform(|_| ())}>{ "Back to the map" }</button>
+            </div>
+            <SurveyImport {map} {on_edit} on_read={Callback::from(read_picked)} />
+        </div>
     }
 }
 
@@ -78,6 +99,7 @@ impl ScreenModule {
         let props = ScreensRootProps {
             screen: Screen::Versions,
             map: None,
+            partner: None,
             today: AttrValue::default(),
             on_request: on_request.clone(),
         };
@@ -85,14 +107,27 @@ impl ScreenModule {
         ScreenModule { app, on_request }
     }
 
-    /// Shows `screen` for the map in the document `map`; a document that does not read leaves
-    /// the screen as it was and says why.
-    pub fn show(&mut self, screen: &str, map: &str, today: &str) -> Result<(), String> {
+    /// Shows `screen` for the map in the document `map`, with its partner's (empty: none); a
+    /// document that does not read leaves the screen as it was and says why.
+    pub fn show(
+        &mut self,
+        screen: &str,
+        map: &str,
+        partner: &str,
+        today: &str,
+    ) -> Result<(), String> {
         let screen = Screen::named(screen).ok_or_else(|| format!("no screen named {screen}"))?;
         let map = import_json(map).map_err(|e| format!("the map did not read: {e}"))?;
+        let partner = match partner {
+            "" => None,
+            text => Some(Rc::new(
+                import_json(text).map_err(|e| format!("the other map did not read: {e}"))?,
+            )),
+        };
         self.app.update(ScreensRootProps {
             screen,
             map: Some(Rc::new(map)),
+            partner,
             today: today.to_string().into(),
             on_request: self.on_request.clone(),
         });

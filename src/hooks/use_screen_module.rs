@@ -20,11 +20,12 @@ pub enum Opening {
     Failed(String),
 }
 
-/// What the module shows: the screen, the map's document and today.
-type Shown = (Screen, Rc<String>, AttrValue);
+/// What the module shows: the screen, the map's document, its partner's (empty without one)
+/// and today.
+type Shown = (Screen, Rc<String>, Rc<String>, AttrValue);
 
-fn show(module: &ScreenModule, (screen, map, today): &Shown) -> Result<(), String> {
-    module.show(*screen, map, today)
+fn show(module: &ScreenModule, (screen, map, partner, today): &Shown) -> Result<(), String> {
+    module.show(*screen, map, partner, today)
 }
 
 #[hook]
@@ -32,13 +33,20 @@ pub fn use_screen_module(
     host: NodeRef,
     screen: Screen,
     map: Rc<JourneyMap>,
+    partner: Option<Rc<JourneyMap>>,
     today: AttrValue,
     on_request: Callback<Request>,
 ) -> Opening {
     let opening = use_state_eq(|| Opening::Fetching);
     let mounted = use_mut_ref(|| None::<ScreenModule>);
     let document = use_memo(map, |map| Rc::new(compact_json(map)));
-    let latest: Rc<RefCell<Shown>> = use_mut_ref(|| (screen, (*document).clone(), today.clone()));
+    let partner = use_memo(partner, |partner| {
+        Rc::new(partner.as_deref().map(compact_json).unwrap_or_default())
+    });
+    let latest: Rc<RefCell<Shown>> = use_mut_ref(|| {
+        let documents = ((*document).clone(), (*partner).clone());
+        (screen, documents.0, documents.1, today.clone())
+    });
     // The module keeps the first callback it is given; this one always reaches the current one.
     let current = use_mut_ref(|| on_request.clone());
     *current.borrow_mut() = on_request;
@@ -76,7 +84,7 @@ pub fn use_screen_module(
     }
     {
         let opening = opening.clone();
-        let shown = (screen, (*document).clone(), today);
+        let shown = (screen, (*document).clone(), (*partner).clone(), today);
         use_effect_with(shown, move |shown| {
             *latest.borrow_mut() = shown.clone();
             if let Some(module) = mounted.borrow().as_ref() {

@@ -39,6 +39,13 @@ pub enum LibraryAction {
         fresh_id: String,
         now: Millis,
     },
+    /// A shared as-is and to-be pair, kept linked (`Library::import_pair`).
+    ImportPair {
+        map: Box<JourneyMap>,
+        partner: Box<JourneyMap>,
+        fresh_ids: [String; 2],
+        now: Millis,
+    },
     Rename {
         id: String,
         name: String,
@@ -53,6 +60,12 @@ pub enum LibraryAction {
     DuplicateVersion {
         id: String,
         number: u32,
+        fresh_id: String,
+        now: Millis,
+    },
+    /// A to-be journey planned from this map, added beside it.
+    PlanToBe {
+        id: String,
         fresh_id: String,
         now: Millis,
     },
@@ -154,9 +167,11 @@ impl Reducible for LibraryState {
             action,
             LibraryAction::Create(_)
                 | LibraryAction::Import { .. }
+                | LibraryAction::ImportPair { .. }
                 | LibraryAction::Rename { .. }
                 | LibraryAction::Duplicate { .. }
                 | LibraryAction::DuplicateVersion { .. }
+                | LibraryAction::PlanToBe { .. }
         ) {
             next.deleted = None;
         }
@@ -164,6 +179,14 @@ impl Reducible for LibraryState {
             LibraryAction::Create(map) => next.library.add(*map),
             LibraryAction::Import { map, fresh_id, now } => {
                 next.library.import(*map, fresh_id, now);
+            }
+            LibraryAction::ImportPair {
+                map,
+                partner,
+                fresh_ids,
+                now,
+            } => {
+                next.library.import_pair(*map, *partner, fresh_ids, now);
             }
             LibraryAction::Rename { id, name, now } => {
                 if let Err(e) = next.library.rename(&id, &name, now) {
@@ -179,6 +202,9 @@ impl Reducible for LibraryState {
                 fresh_id,
                 now,
             } => next.library.duplicate_version(&id, number, fresh_id, now),
+            LibraryAction::PlanToBe { id, fresh_id, now } => {
+                next.library.plan_to_be(&id, fresh_id, now)
+            }
             LibraryAction::Delete { id } => {
                 next.deleted = next.library.remove(&id);
             }

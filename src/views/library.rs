@@ -11,7 +11,7 @@ use crate::components::library::template_picker::TemplatePicker;
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryViewProps {
-    /// Most recently edited first.
+    /// Most recently edited first, each to-be journey right after its as-is map.
     pub maps: Vec<Rc<JourneyMap>>,
     pub on_create: Callback<Template>,
     pub on_request: Callback<MapRequest>,
@@ -25,12 +25,20 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
     let sizes = use_memo(props.maps.clone(), |maps| {
         maps.iter().map(|m| stored_chars(m)).collect::<Vec<_>>()
     });
+    let name_of = |id: &str| {
+        props
+            .maps
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| AttrValue::from(m.name.clone()))
+    };
     let rows = props.maps.iter().zip(sizes.iter()).map(|(map, size)| {
         html! {
             <MapRow
                 key={map.id.clone()}
                 map={map.clone()}
                 size={*size}
+                planned_from={map.as_is.as_deref().and_then(name_of)}
                 on_request={props.on_request.clone()}
             />
         }

@@ -3,17 +3,17 @@
 
 use std::rc::Rc;
 
-use journey_core::exports::Export;
+use journey_core::exports::{ComparePicture, Export};
 use journey_core::score::Slice;
 use journey_core::{Edit, JourneyMap};
 use yew::prelude::*;
 
 use crate::browser::clock::now;
 use crate::browser::screen_link::{Request, Screen};
-use crate::components::common::reading::ReadRequest;
 use crate::components::grid::journey_grid::JourneyGrid;
 use crate::components::grid::map_header::MapHeader;
 use crate::components::grid::persona_bar::PersonaBar;
+use crate::components::plan::plan_bar::PlanBar;
 use crate::components::score::journey_score_bar::score_bar_of;
 use crate::components::score::score_context::{ScoreContext, ScoreHandle};
 use crate::components::score::score_panel::ScorePanel;
@@ -37,12 +37,16 @@ pub struct MapViewProps {
     pub on_export: Callback<Export>,
     pub on_png: Callback<Export>,
     pub on_copy: Callback<CopyRequest>,
-    /// A picked survey file, for the page to read.
-    pub on_read: Callback<ReadRequest>,
     /// Prints the page (the score report, when it is open).
     pub on_print: Callback<()>,
     /// Adds the saved version with this number to the library as a map of its own.
     pub on_duplicate_version: Callback<u32>,
+    /// The other map of an as-is and to-be pair, when it is in this browser.
+    pub partner: Option<Rc<JourneyMap>>,
+    /// Downloads the as-is and to-be picture of the pair.
+    pub on_compare_picture: Callback<ComparePicture>,
+    /// Plans a to-be journey from this map and opens it.
+    pub on_plan_to_be: Callback<()>,
     /// Today, `YYYY-MM-DD`.
     pub today: AttrValue,
 }
@@ -80,7 +84,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
     });
     let module = (*on_screen).map(|screen| {
         let on_request = requests(props, on_screen.clone());
-        html! { <ModuleScreen {screen} map={map.clone()} today={props.today.clone()} {on_request} /> }
+        html! { <ModuleScreen {screen} map={map.clone()} partner={props.partner.clone()} today={props.today.clone()} {on_request} /> }
     });
     // The report takes the whole view, header and all.
     if *on_screen == Some(Screen::Report) {
@@ -104,9 +108,12 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 on_png={props.on_png.clone()}
                 on_share={Callback::from({ let sharing = sharing.clone(); move |_| sharing.set(true) })}
                 on_versions={Callback::from({ let on_screen = on_screen.clone(); move |_| on_screen.set(Some(Screen::Versions)) })}
+                on_compare_picture={props.partner.is_some().then(|| props.on_compare_picture.reform(move |format| ComparePicture { format, persona: persona.id }))}
             />
+            <PlanBar map={map.clone()} partner={props.partner.clone()} on_plan={props.on_plan_to_be.clone()}
+                on_compare={Callback::from({ let on_screen = on_screen.clone(); move |_| on_screen.set(Some(Screen::Plan)) })} />
             if *sharing {
-                <ShareDialog map={map.clone()} on_copy={props.on_copy.clone()}
+                <ShareDialog map={map.clone()} partner={props.partner.clone()} on_copy={props.on_copy.clone()}
                     on_close={Callback::from({ let sharing = sharing.clone(); move |_| sharing.set(false) })} />
             }
             { for problem }
@@ -124,7 +131,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
             />
             <JourneyGrid map={map.clone()} {persona} on_edit={on_edit.clone()} />
             <ScorePanel {map} {on_edit} today={props.today.clone()} on_export={props.on_export.clone()}
-                on_read={props.on_read.clone()} {on_report} />
+                {on_report} on_import={Callback::from({ let on_screen = on_screen.clone(); move |_| on_screen.set(Some(Screen::Import)) })} />
             </ContextProvider<ScoreHandle>>
             }
         </section>
@@ -132,8 +139,8 @@ pub fn MapView(props: &MapViewProps) -> Html {
 }
 
 /// What the screens module's requests do: edits of the open map through its owner (a restored
-/// version shown at once in the editor, where Undo takes it back), a version duplicated in the
-/// library, the page printed, or back to the editor.
+/// version or imported answers shown at once in the editor, where Undo takes them back), a
+/// version duplicated in the library, the page printed, or back to the editor.
 fn requests(props: &MapViewProps, on_screen: UseStateHandle<Option<Screen>>) -> Callback<Request> {
     let on_edit = props.on_edit.clone();
     let on_duplicate_version = props.on_duplicate_version.clone();
@@ -142,7 +149,9 @@ fn requests(props: &MapViewProps, on_screen: UseStateHandle<Option<Screen>>) -> 
         match &request {
             Request::DuplicateVersion { number } => on_duplicate_version.emit(*number),
             Request::Print => on_print.emit(()),
-            Request::RestoreVersion { .. } | Request::Close => on_screen.set(None),
+            Request::RestoreVersion { .. } | Request::AddAnswers(_) | Request::Close => {
+                on_screen.set(None)
+            }
             _ => {}
         }
         if let Some(edit) = request.edit(now()) {

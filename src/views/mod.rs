@@ -8,6 +8,7 @@ pub mod library;
 pub mod map;
 pub mod module_screen;
 pub mod persona_compare;
+pub mod plan_compare;
 pub mod score_report;
 pub mod shared;
 pub mod shared_page;

@@ -13,6 +13,8 @@ use crate::hooks::use_screen_module::{use_screen_module, Opening};
 pub struct ModuleScreenProps {
     pub screen: Screen,
     pub map: Rc<JourneyMap>,
+    /// The other map of an as-is and to-be pair, for the compare screen.
+    pub partner: Option<Rc<JourneyMap>>,
     /// Today, `YYYY-MM-DD`.
     pub today: AttrValue,
     pub on_request: Callback<Request>,
@@ -25,6 +27,7 @@ pub fn ModuleScreen(props: &ModuleScreenProps) -> Html {
         host.clone(),
         props.screen,
         props.map.clone(),
+        props.partner.clone(),
         props.today.clone(),
         props.on_request.clone(),
     );

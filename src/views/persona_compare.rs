@@ -1,6 +1,6 @@
 //! Personas side by side (the screens module's): pick two or more, see their emotion curves on one
-//! chart, and, for each persona whose name a survey segment shares, that segment's journey score
-//! and weakest stage.
+//! chart, and, for each persona a survey segment is linked to (in the import's mapping step, or
+//! without a mapping by its name), that segment's journey score and weakest stage.
 
 use std::rc::Rc;
 
@@ -30,7 +30,9 @@ fn score_cells(map: &JourneyMap, side: &PersonaSide) -> Html {
                 .unwrap_or_default();
             html! { <><td>{ format!("{:.1}{ci}", score.score) }</td><td>{ weakest }</td></> }
         }
-        None => html! { <td colspan="2">{ "No answers from a segment of this name" }</td> },
+        None => {
+            html! { <td colspan="2">{ "No segment's answers are linked to this persona" }</td> }
+        }
     }
 }
 
@@ -75,7 +77,7 @@ pub fn PersonaCompare(props: &PersonaCompareProps) -> Html {
             } else {
                 { curves_chart("Emotion curves", &stages, &curves) }
                 <table class="persona-scores">
-                    <caption>{ "Journey score by persona, from the answers of the segment of its name" }</caption>
+                    <caption>{ "Journey score by persona, from the answers of its segment" }</caption>
                     <thead><tr><th scope="col">{ "Persona" }</th><th scope="col">{ "Journey score" }</th><th scope="col">{ "Weakest stage" }</th></tr></thead>
                     <tbody>
                         for side in &sides {

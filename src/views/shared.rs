@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use journey_core::score::Slice;
-use journey_core::share::LinkError;
+use journey_core::share::{LinkError, Shared};
 use journey_core::{Id, JourneyMap};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -34,7 +34,7 @@ pub struct SharedViewProps {
 #[component]
 pub fn SharedView(props: &SharedViewProps) -> Html {
     // The browser inflates the link asynchronously; a result for a payload since replaced is dropped.
-    let opened = use_state_eq(|| None::<Result<Rc<JourneyMap>, LinkError>>);
+    let opened = use_state_eq(|| None::<Result<Opened, LinkError>>);
     {
         let opened = opened.clone();
         use_effect_with(props.payload.clone(), move |payload| {
@@ -42,7 +42,9 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
             let stale = Rc::new(Cell::new(false));
             let (payload, done) = (payload.clone(), stale.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let map = open_link(&payload).await.map(Rc::new);
+                let map = open_link(&payload)
+                    .await
+                    .map(|Shared { map, partner }| (Rc::new(map), partner.map(Rc::new)));
                 if !done.get() {
                     opened.set(Some(map));
                 }
@@ -50,7 +52,14 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
             move || stale.set(true)
         });
     }
-    let decoded = Rc::new((*opened).clone().unwrap_or(Err(LinkError::NotALink)));
+    // With a pair, which of the two maps the reader is looking at.
+    let on_partner = use_state_eq(|| false);
+    let decoded = Rc::new(
+        (*opened)
+            .clone()
+            .unwrap_or(Err(LinkError::NotALink))
+            .map(|(map, partner)| partner.filter(|_| *on_partner).unwrap_or(map)),
+    );
     let selected = use_state_eq(|| None::<Id>);
     let slice = use_state(Slice::default);
     let context = use_memo(
@@ -119,6 +128,9 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                 </div>
             }
             <header class="shared-header">
+                if matches!(&*opened, Some(Ok((_, Some(_))))) {
+                    { pair_switch(&map, *on_partner, on_partner.clone()) }
+                }
                 <h2 id="shared-title">{ &map.name }</h2>
                 if !map.description.is_empty() { <p class="map-description">{ &map.description }</p> }
             </header>
@@ -141,6 +153,22 @@ pub fn SharedView(props: &SharedViewProps) -> Html {
                 </p>
             }
         </section>
+    }
+}
+
+/// A link's map, and the other map of its pair when it carries one.
+type Opened = (Rc<JourneyMap>, Option<Rc<JourneyMap>>);
+
+/// For a pair: one button that shows the other journey of the two.
+fn pair_switch(shown: &JourneyMap, partner: bool, on_partner: UseStateHandle<bool>) -> Html {
+    let label = if shown.as_is.is_some() {
+        "Show the as-is journey"
+    } else {
+        "Show the to-be journey"
+    };
+    let onclick = Callback::from(move |_: MouseEvent| on_partner.set(!partner));
+    html! {
+        <button type="button" class="pair-switch" {onclick}>{ label }</button>
     }
 }
 

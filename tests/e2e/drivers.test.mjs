@@ -3,7 +3,7 @@
 // and undone, and the score report checked against the panel.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launch, openApp, screenshot } from './helpers.mjs';
+import { axeViolations, launch, openApp, pickSurvey, screenshot } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -61,7 +61,7 @@ test('the loyalty link follows the weights, data-driven weights apply and undo, 
   const page = await openApp(browser);
   await page.locator('input[type=file]').setInputFiles({ name: 'd.journey.json', mimeType: 'application/json', buffer: Buffer.from(driversMap()) });
   await page.getByRole('button', { name: 'Open Drivers' }).click();
-  await page.locator('.survey-import input[type=file]').setInputFiles({ name: 'r.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(rows)) });
+  await pickSurvey(page, 'r.csv', csv(rows));
   for (const [name, column] of [['Delivery', 'delivery'], ['Web shop', 'shop'], ['Emails', 'emails']]) {
     await page.getByLabel(`Answers for “${name}”`).selectOption(column);
   }

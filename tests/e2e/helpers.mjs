@@ -82,6 +82,12 @@ export const importFile = (page, name, text) => page.locator('input[type=file]')
   name, mimeType: 'application/json', buffer: Buffer.from(text),
 });
 
+/** Opens the survey import from the score panel and picks a CSV file in it, as a user does. */
+export async function pickSurvey(page, name, csv) {
+  await page.getByRole('button', { name: 'Import survey answers…' }).click();
+  await page.locator('.survey-import input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+}
+
 /** A map file with one measured touchpoint answered in each of `periods`. */
 export function mapWithPeriods(id, name, periods) {
   const map = {

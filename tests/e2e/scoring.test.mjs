@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, createFromTemplate, downloadFrom, fixture, launch, openApp, scenarioMap, screenshot } from './helpers.mjs';
+import { axeViolations, createFromTemplate, downloadFrom, fixture, launch, openApp, pickSurvey, scenarioMap, screenshot } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -24,7 +24,7 @@ for (const name of ['qualtrics-numeric', 'surveymonkey', 'google-forms', 'long-f
     await page.getByRole('button', { name: `Open Fixture ${name}` }).click();
     await page.locator('.journey-grid').waitFor();
 
-    await page.locator('.survey-import input[type=file]').setInputFiles({ name: `${name}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await pickSurvey(page, `${name}.csv`, csv);
     await page.locator('.mapping-form').waitFor();
     for (const stage of scenario.stages) {
       for (const t of stage.touchpoints) {
@@ -103,7 +103,7 @@ test('the score panel shows priorities, a what-if, segments and exports the scor
   const page = await openApp(browser);
   await page.locator('input[type=file]').setInputFiles({ name: 's.journey.json', mimeType: 'application/json', buffer: Buffer.from(scenarioMap('panel', scenario)) });
   await page.getByRole('button', { name: 'Open Fixture panel' }).click();
-  await page.locator('.survey-import input[type=file]').setInputFiles({ name: 'g.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await pickSurvey(page, 'g.csv', csv);
   for (const stage of scenario.stages) for (const t of stage.touchpoints) await page.getByLabel(`Answers for “${t.name}”`).selectOption(t.column);
   await page.getByLabel('Date column').selectOption(scenario.date_column);
   await page.getByLabel('Segment or persona column').selectOption(scenario.segment_column);
@@ -138,7 +138,7 @@ test('the next file imports with the remembered mapping, and a repeated period i
   const page = await openApp(browser);
   await page.locator('input[type=file]').setInputFiles({ name: 's.journey.json', mimeType: 'application/json', buffer: Buffer.from(scenarioMap('again', scenario)) });
   await page.getByRole('button', { name: 'Open Fixture again' }).click();
-  const importCsv = () => page.locator('.survey-import input[type=file]').setInputFiles({ name: 'g.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const importCsv = () => pickSurvey(page, 'g.csv', csv);
   await importCsv();
   for (const stage of scenario.stages) for (const t of stage.touchpoints) await page.getByLabel(`Answers for “${t.name}”`).selectOption(t.column);
   await page.getByLabel('Date column').selectOption(scenario.date_column);
@@ -155,12 +155,13 @@ test('the next file imports with the remembered mapping, and a repeated period i
   await page.getByRole('button', { name: 'Read the file' }).click();
   await page.getByText('The map already has answers for 2026-Q1, 2026-Q2.').waitFor();
   await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Back to the map' }).click();
   assert.equal(await answers(), first);
 
   await importCsv();
   await page.getByRole('button', { name: 'Read the file' }).click();
   await page.getByRole('button', { name: 'Replace those periods' }).click();
-  await page.locator('.survey-import input[type=file]').waitFor({ state: 'attached' });
+  await page.locator('.survey-answers').waitFor();
   assert.equal(await answers(), first);
 
   await importCsv();

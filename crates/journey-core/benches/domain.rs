@@ -45,6 +45,7 @@ fn measured_map() -> JourneyMap {
         let measure = Some(Measure {
             metric,
             weight: Weight::default(),
+            target: None,
         });
         map.apply(&Edit::SetMeasure {
             card: *card,
@@ -243,7 +244,9 @@ fn big_map_work(c: &mut Criterion) {
             })
         })
     });
-    group.bench_function("share link", |b| b.iter(|| share::encode(black_box(&map))));
+    group.bench_function("share link", |b| {
+        b.iter(|| share::encode(black_box(&map), None))
+    });
     group.bench_function("SVG picture", |b| b.iter(|| map_svg(black_box(&map))));
     group.finish();
 }

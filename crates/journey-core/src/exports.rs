@@ -3,8 +3,9 @@
 use crate::cards_csv::cards_csv;
 use crate::format::{export_json, file_stem, import_json};
 use crate::mermaid::{from_mermaid, to_mermaid};
+use crate::model::Id;
 use crate::model::{JourneyMap, Millis};
-use crate::picture::{emotion_svg, heatmap_svg, map_svg, Picture};
+use crate::picture::{compare_svg, emotion_svg, heatmap_svg, map_svg, Picture};
 use crate::score::block::scores_csv;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +73,37 @@ pub fn picture(map: &JourneyMap, kind: Export) -> Option<(String, Picture)> {
         | Export::ScoresCsv
         | Export::Mermaid => None,
     }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageFormat {
+    Svg,
+    /// At twice the SVG's size.
+    Png,
+}
+
+/// The as-is and to-be picture asked for: which persona's curves, in which format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ComparePicture {
+    pub format: ImageFormat,
+    pub persona: Id,
+}
+
+/// The as-is and to-be picture of one persona, named after the to-be (`<stem>.compare.svg`).
+pub fn compare_file(as_is: &JourneyMap, to_be: &JourneyMap, persona: Id) -> ExportFile {
+    ExportFile {
+        name: format!("{}.compare.svg", file_stem(to_be)),
+        mime: SVG,
+        text: compare_svg(as_is, to_be, persona).svg,
+    }
+}
+
+/// The same drawing as `compare_file`, with the name of its PNG twin.
+pub fn compare_picture(as_is: &JourneyMap, to_be: &JourneyMap, persona: Id) -> (String, Picture) {
+    (
+        format!("{}.compare.png", file_stem(to_be)),
+        compare_svg(as_is, to_be, persona),
+    )
 }
 
 /// A map from a map file or a Mermaid journey; a Mermaid map gets `new_id`. The error says
@@ -147,6 +179,13 @@ mod tests {
         assert_eq!(name, "online-clothing-purchase.heatmap.png");
         assert_eq!(heatmap.svg, export(&map, Export::HeatmapSvg).text);
         assert_eq!(picture(&map, Export::Json), None);
+        let to_be = crate::to_be::plan_to_be(&map, "t".into(), 0);
+        let persona = map.personas[0].id;
+        let (name, compare) = compare_picture(&map, &to_be, persona);
+        let file = compare_file(&map, &to_be, persona);
+        assert_eq!(name, "online-clothing-purchase-to-be.compare.png");
+        assert_eq!(file.name, "online-clothing-purchase-to-be.compare.svg");
+        assert_eq!(compare.svg, file.text);
     }
 
     #[test]

@@ -21,11 +21,11 @@ pub const FORMAT_NAME: &str = "journeyscope-map";
 
 /// The schema this build writes. Bump it with a migration step (see `MIGRATIONS`) whenever the
 /// stored shape changes; never edit a released version's shape in place.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Upgrade steps: `MIGRATIONS[n - 1]` turns a version-`n` document into version `n + 1`.
 const MIGRATIONS: [fn(Value) -> Result<Value, ImportError>; SCHEMA_VERSION as usize - 1] =
-    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Version 2 added the score: stage weights, card measures and the map's `scoring`. All of them
 /// have defaults that mean "not measured", so a version-1 map reads as it is; only the number moves.
@@ -61,6 +61,13 @@ fn v3_to_v4(mut value: Value) -> Result<Value, ImportError> {
 /// Version 5 added the map's saved versions. A map without any reads as it is; only the number
 /// moves, so an older build leaves such maps alone instead of dropping their versions.
 fn v4_to_v5(value: Value) -> Result<Value, ImportError> {
+    Ok(value)
+}
+
+/// Version 6 added the to-be journey's link to its as-is map, touchpoint targets and the survey
+/// mapping's segment-to-persona links. A map without them reads as it is; only the number
+/// moves, so an older build leaves such maps alone instead of refusing the new fields.
+fn v5_to_v6(value: Value) -> Result<Value, ImportError> {
     Ok(value)
 }
 

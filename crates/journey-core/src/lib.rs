@@ -23,6 +23,7 @@ pub mod share;
 pub mod store;
 pub mod survey;
 pub mod templates;
+pub mod to_be;
 pub mod validate;
 
 pub use edit::{Edit, EditError};

@@ -33,13 +33,23 @@ impl Library {
         self.maps.iter().find(|m| m.id == id)
     }
 
-    /// Most recently edited first, as the library view lists them.
+    /// Most recently edited first, as the library view lists them, each to-be journey right
+    /// after its as-is map (a to-be whose as-is is gone stands on its own).
     pub fn by_last_edit(&self) -> Vec<&Rc<JourneyMap>> {
         let mut maps: Vec<_> = self.maps.iter().collect();
         order::sort_by(&mut maps, |a, b| {
             b.updated.cmp(&a.updated).then_with(|| a.name.cmp(&b.name))
         });
-        maps
+        let paired = |m: &JourneyMap| m.as_is.as_deref().is_some_and(|id| self.get(id).is_some());
+        let mut listed = Vec::with_capacity(maps.len());
+        for map in maps.iter().filter(|m| !paired(m)) {
+            listed.push(*map);
+            listed.extend(
+                maps.iter()
+                    .filter(|m| paired(m) && m.as_is.as_deref() == Some(map.id.as_str())),
+            );
+        }
+        listed
     }
 
     /// Adds a map whose id the caller made fresh (a new map from a template).
@@ -59,6 +69,37 @@ impl Library {
         }
         self.add(map);
         id
+    }
+
+    /// Adds the maps of a shared pair, each as `import` adds a map, the to-be still linked to its
+    /// as-is under whichever id that was stored. Returns the id `map` was stored under.
+    pub fn import_pair(
+        &mut self,
+        map: JourneyMap,
+        partner: JourneyMap,
+        fresh_ids: [String; 2],
+        now: Millis,
+    ) -> String {
+        let [fresh_map, fresh_partner] = fresh_ids;
+        if partner.as_is.as_deref() == Some(map.id.as_str()) {
+            let as_is = self.import(map, fresh_map, now);
+            self.import_to_be(partner, &as_is, fresh_partner, now);
+            as_is
+        } else {
+            let as_is = self.import(partner, fresh_partner, now);
+            self.import_to_be(map, &as_is, fresh_map, now)
+        }
+    }
+
+    fn import_to_be(
+        &mut self,
+        mut to_be: JourneyMap,
+        as_is: &str,
+        fresh_id: String,
+        now: Millis,
+    ) -> String {
+        to_be.as_is = Some(as_is.to_string());
+        self.import(to_be, fresh_id, now)
     }
 
     /// The id `import` will store the map under: its own, or `fresh_id` when that is taken.
@@ -114,6 +155,26 @@ impl Library {
             copy.updated = now;
             self.add(copy);
         }
+    }
+
+    /// Adds a to-be journey planned from the map (`to_be::plan_to_be`).
+    pub fn plan_to_be(&mut self, id: &str, fresh_id: String, now: Millis) {
+        if let Some(as_is) = self.get(id) {
+            let to_be = crate::to_be::plan_to_be(as_is, fresh_id, now);
+            self.add(to_be);
+        }
+    }
+
+    /// The other map of an as-is and to-be pair: a to-be's as-is, or an as-is map's most
+    /// recently edited to-be.
+    pub fn partner(&self, map: &JourneyMap) -> Option<&Rc<JourneyMap>> {
+        if let Some(as_is) = &map.as_is {
+            return self.get(as_is);
+        }
+        self.maps
+            .iter()
+            .filter(|m| m.as_is.as_deref() == Some(map.id.as_str()))
+            .max_by(|a, b| a.updated.cmp(&b.updated).then_with(|| b.id.cmp(&a.id)))
     }
 
     /// Takes a map out, returning where it was so `restore` can put it back (undo delete).
@@ -232,6 +293,24 @@ mod tests {
         map
     }
 
+    #[test]
+    fn a_shared_pair_stays_a_pair_when_its_ids_are_taken() {
+        let as_is = map("a", "Alpha", 10);
+        let to_be = crate::to_be::plan_to_be(&as_is, "t".into(), 20);
+        let mut library = Library::new(vec![as_is.clone(), to_be.clone()]);
+        let id = library.import_pair(to_be.clone(), as_is.clone(), ["t2".into(), "a2".into()], 30);
+        assert_eq!(id, "t2");
+        let copy = library.get("t2").unwrap();
+        assert_eq!(copy.as_is.as_deref(), Some("a2"));
+        assert_eq!(library.partner(copy).map(|m| m.id.as_str()), Some("a2"));
+        assert_eq!(library.get("t").unwrap().as_is.as_deref(), Some("a"));
+
+        let mut empty = Library::new(Vec::new());
+        let id = empty.import_pair(as_is, to_be, ["x".into(), "y".into()], 30);
+        assert_eq!(id, "a");
+        assert_eq!(empty.get("t").unwrap().as_is.as_deref(), Some("a"));
+    }
+
     fn library() -> Library {
         Library::new(vec![
             map("a", "Alpha", 10),
@@ -246,6 +325,23 @@ mod tests {
             .iter()
             .map(|m| m.name.as_str())
             .collect()
+    }
+
+    #[test]
+    fn a_to_be_lists_after_its_as_is_and_each_finds_the_other() {
+        let mut lib = library();
+        lib.plan_to_be("a", "a2".into(), 40);
+        assert_eq!(names(&lib), ["Beta", "Gamma", "Alpha", "Alpha (to-be)"]);
+        let (as_is, to_be) = (lib.get("a").unwrap(), lib.get("a2").unwrap());
+        assert_eq!(lib.partner(as_is).map(|m| m.id.as_str()), Some("a2"));
+        assert_eq!(lib.partner(to_be).map(|m| m.id.as_str()), Some("a"));
+        assert_eq!(lib.partner(lib.get("b").unwrap()), None);
+        lib.plan_to_be("a", "a3".into(), 50);
+        let as_is = lib.get("a").unwrap();
+        assert_eq!(lib.partner(as_is).map(|m| m.id.as_str()), Some("a3"));
+        lib.remove("a");
+        assert_eq!(names(&lib)[0], "Alpha (to-be)");
+        assert_eq!(names(&lib).len(), 4);
     }
 
     #[test]

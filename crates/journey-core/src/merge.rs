@@ -109,6 +109,8 @@ pub fn merge(base: &JourneyMap, ours: &JourneyMap, theirs: &JourneyMap) -> Merge
         id: ours.id.clone(),
         name,
         description,
+        // No edit changes the link, so both sides have the same one.
+        as_is: ours.as_is.clone(),
         created: base.created,
         updated: ours.updated.max(theirs.updated),
         stages: merge_list(

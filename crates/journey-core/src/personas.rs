@@ -1,7 +1,7 @@
-//! Personas side by side: each chosen persona's feelings by stage, and, where answers came from a
-//! segment of its name, that segment's journey score and weakest stage.
+//! Personas side by side: each chosen persona's feelings by stage, and, where answers came from
+//! the persona's segment, that segment's journey score and weakest stage.
 
-use crate::model::{Id, JourneyMap};
+use crate::model::{Id, JourneyMap, Persona};
 use crate::score::evidence::{segments, Slice};
 use crate::score::journey::JourneyScore;
 
@@ -12,10 +12,41 @@ pub struct PersonaSide {
     pub name: String,
     /// The persona's feeling at each stage, in stage order.
     pub feelings: Vec<Option<i8>>,
-    /// The segment whose answers are this persona's: the one with its name, in any case.
+    /// The segment whose answers are this persona's (`segment_of`).
     pub segment: Option<String>,
     /// The journey score from that segment's answers alone; `None` without such answers.
     pub score: Option<JourneyScore>,
+}
+
+/// The segment whose respondents are the persona: the one the survey mapping links to it, or,
+/// when the answers did not come through a mapping, the one with its name in any case.
+pub fn segment_of(map: &JourneyMap, persona: &Persona, segments: &[String]) -> Option<String> {
+    match &map.scoring.survey {
+        Some(mapping) => mapping
+            .personas
+            .iter()
+            .find(|link| link.persona == persona.id && segments.contains(&link.segment))
+            .map(|link| link.segment.clone()),
+        None => segments
+            .iter()
+            .find(|s| s.to_lowercase() == persona.name.to_lowercase())
+            .cloned(),
+    }
+}
+
+/// The persona a segment's respondents are: the other way round from `segment_of`.
+pub fn persona_of<'m>(map: &'m JourneyMap, segment: &str) -> Option<&'m Persona> {
+    match &map.scoring.survey {
+        Some(mapping) => mapping
+            .personas
+            .iter()
+            .find(|link| link.segment == segment)
+            .and_then(|link| map.persona(link.persona)),
+        None => map
+            .personas
+            .iter()
+            .find(|p| p.name.to_lowercase() == segment.to_lowercase()),
+    }
 }
 
 /// The chosen personas in the map's order.
@@ -25,10 +56,7 @@ pub fn side_by_side(map: &JourneyMap, chosen: &[Id]) -> Vec<PersonaSide> {
         .iter()
         .filter(|p| chosen.contains(&p.id))
         .map(|persona| {
-            let segment = segments
-                .iter()
-                .find(|s| s.to_lowercase() == persona.name.to_lowercase())
-                .cloned();
+            let segment = segment_of(map, persona, &segments);
             let score = segment.as_ref().and_then(|segment| {
                 let slice = Slice {
                     period: None,
@@ -56,6 +84,7 @@ mod tests {
     use super::*;
     use crate::model::evidence::{Evidence, Histogram};
     use crate::model::metric::Metric;
+    use crate::model::survey_mapping::{SegmentPersona, SurveyMapping};
     use crate::model::{Measure, Weight};
     use crate::{Edit, Template};
 
@@ -74,6 +103,7 @@ mod tests {
         let measure = Measure {
             metric: Metric::mean(1, 5),
             weight: Weight::default(),
+            target: None,
         };
         map.apply(&Edit::SetMeasure {
             card,
@@ -124,6 +154,37 @@ mod tests {
         assert!((score.score - 100.0).abs() < 1e-9, "{score:?}");
         assert_eq!(score.weakest_stage, map.stages[2].id);
         assert_eq!(student.feelings, vec![Some(-2), None, None, None]);
+        assert_eq!(
+            persona_of(&map, "Students").map(|p| p.id),
+            Some(student.persona)
+        );
+    }
+
+    #[test]
+    fn a_linked_segment_is_the_personas_whatever_the_names() {
+        let mut map = map();
+        let (first, student) = (map.personas[0].id, map.personas[1].id);
+        let link = |segment: &str, persona| SegmentPersona {
+            segment: segment.into(),
+            persona,
+        };
+        let mapping = SurveyMapping {
+            personas: vec![link("Pros", first)],
+            ..SurveyMapping::default()
+        };
+        map.apply(&Edit::SetSurveyMapping(Some(Box::new(mapping))))
+            .unwrap();
+        let sides = side_by_side(&map, &[first, student]);
+        assert_eq!(sides[0].segment.as_deref(), Some("Pros"));
+        // Pros answered 1 and 3 on 1–5: a mean of 2, a quarter of the way up, 25.
+        assert!((sides[0].score.as_ref().unwrap().score - 25.0).abs() < 1e-9);
+        // With a mapping, a name alone links nothing: "students" stays a segment.
+        assert_eq!(
+            (sides[1].segment.as_deref(), &sides[1].score),
+            (None, &None)
+        );
+        map.apply(&Edit::DeletePersona { persona: first }).unwrap();
+        assert!(map.scoring.survey.as_ref().unwrap().personas.is_empty());
     }
 
     #[test]

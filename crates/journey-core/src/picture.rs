@@ -1,4 +1,5 @@
-//! Pictures of a map as SVG: the whole map, the touchpoint score heatmap and the emotion curve.
+//! Pictures of a map as SVG: the whole map, the touchpoint score heatmap, the emotion curve, and
+//! a to-be's curves beside its as-is.
 //! Vector, with real text so it stays selectable and searchable, in system fonts so it looks the
 //! same wherever it is opened. The app turns the same drawing into a PNG at twice the size.
 //!
@@ -9,6 +10,9 @@ use std::fmt::Write;
 
 use crate::model::{Id, JourneyMap, LaneKind, Persona};
 use crate::score::{Scores, Slice};
+
+mod compare;
+pub use compare::compare_svg;
 
 /// An SVG document with its size in CSS pixels.
 #[derive(Clone, Debug, PartialEq)]

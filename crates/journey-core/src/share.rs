@@ -1,7 +1,9 @@
 //! Share links: a whole map, its score evidence included, carried in the URL fragment so it never
 //! reaches a server. The fragment text is `j1.` followed by the compact map document, zlib-deflated
 //! and base64url-encoded without padding. zlib's Adler-32 checksum catches a link that was cut
-//! short or changed, and the `j1` tag lets a later format be told apart and refused here.
+//! short or changed, and the `j1` tag lets a later format be told apart and refused here. A map
+//! of an as-is and to-be pair may carry the other map on a second line, so the reader can switch
+//! between them; compact JSON never holds a raw line break, so the line is unambiguous.
 //!
 //! The deflating is the caller's: natively `encode` and `decode` use miniz_oxide (the `deflate`
 //! feature); the browser has its own zlib in Compression Streams, so the web modules leave the
@@ -25,16 +27,28 @@ pub const LONG_FOR_CHAT: usize = 8 * 1024;
 /// Past this length browsers may refuse the address; a file is the better way.
 pub const LONG_FOR_BROWSERS: usize = 1_500_000;
 
-/// The fragment payload for a map.
-#[cfg(feature = "deflate")]
-pub fn encode(map: &JourneyMap) -> String {
-    payload(&compress_to_vec_zlib(document(map).as_bytes(), 9))
+/// What a link holds: a map, and for one of an as-is and to-be pair perhaps the other.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shared {
+    pub map: JourneyMap,
+    pub partner: Option<JourneyMap>,
 }
 
-/// What a link carries of a map, to be zlib-deflated: the map as it is now, its saved versions
-/// staying with the owner.
-pub fn document(map: &JourneyMap) -> String {
-    compact_json(&map.snapshot())
+/// The fragment payload for a map, and its partner when it is to go along.
+#[cfg(feature = "deflate")]
+pub fn encode(map: &JourneyMap, partner: Option<&JourneyMap>) -> String {
+    payload(&compress_to_vec_zlib(document(map, partner).as_bytes(), 9))
+}
+
+/// What a link carries, to be zlib-deflated: the map as it is now, its saved versions staying
+/// with the owner, and on a second line the partner likewise.
+pub fn document(map: &JourneyMap, partner: Option<&JourneyMap>) -> String {
+    let mut text = compact_json(&map.snapshot());
+    if let Some(partner) = partner {
+        text.push('\n');
+        text.push_str(&compact_json(&partner.snapshot()));
+    }
+    text
 }
 
 /// The fragment payload for a zlib-deflated `document`.
@@ -59,6 +73,8 @@ pub enum LinkError {
     TooLarge,
     /// Unpacks, but not to a map this build can read.
     Map(ImportError),
+    /// Carries a second map that is neither the as-is nor the to-be journey of the first.
+    NotAPair,
 }
 
 impl fmt::Display for LinkError {
@@ -85,15 +101,18 @@ impl fmt::Display for LinkError {
                 MAX_FILE_BYTES / 1_048_576
             ),
             LinkError::Map(e) => write!(f, "the link holds a map that cannot be read: {e}"),
+            LinkError::NotAPair => f.write_str(
+                "the link's second map is neither the as-is nor the to-be journey of its first",
+            ),
         }
     }
 }
 
 impl std::error::Error for LinkError {}
 
-/// Reads a fragment payload back into a map, checking it as a map file is checked.
+/// Reads a fragment payload back into its maps, checking each as a map file is checked.
 #[cfg(feature = "deflate")]
-pub fn decode(payload: &str) -> Result<JourneyMap, LinkError> {
+pub fn decode(payload: &str) -> Result<Shared, LinkError> {
     let packed = packed_in(payload)?;
     let bytes =
         decompress_to_vec_zlib_with_limit(&packed, MAX_FILE_BYTES).map_err(|e| match e.status {
@@ -120,10 +139,23 @@ pub fn packed_in(payload: &str) -> Result<Vec<u8>, LinkError> {
     base64url_decode(body).map_err(|at| LinkError::BadCharacter { at: at + TAG.len() })
 }
 
-/// The map in a payload's inflated bytes, checked as a map file is checked.
-pub fn read_unpacked(bytes: Vec<u8>) -> Result<JourneyMap, LinkError> {
+/// The maps in a payload's inflated bytes, each checked as a map file is checked.
+pub fn read_unpacked(bytes: Vec<u8>) -> Result<Shared, LinkError> {
     let text = String::from_utf8(bytes).map_err(|_| LinkError::Damaged)?;
-    import_without_versions(&text).map_err(LinkError::Map)
+    let mut maps = text
+        .splitn(2, '\n')
+        .map(|line| import_without_versions(line).map_err(LinkError::Map));
+    let map = maps.next().unwrap_or(Err(LinkError::Damaged))?;
+    let partner = maps.next().transpose()?;
+    let paired = |other: &JourneyMap| {
+        other.id != map.id
+            && (map.as_is.as_deref() == Some(other.id.as_str())
+                || other.as_is.as_deref() == Some(map.id.as_str()))
+    };
+    if partner.as_ref().is_some_and(|p| !paired(p)) {
+        return Err(LinkError::NotAPair);
+    }
+    Ok(Shared { map, partner })
 }
 
 /// `j2`, `j3`…: a link format from a later release.
@@ -234,15 +266,40 @@ mod tests {
     #[test]
     fn a_map_goes_through_a_link_unchanged_and_small() {
         let map = sample();
-        let link = encode(&map);
+        let link = encode(&map, None);
         assert!(link.starts_with("j1."));
         assert!(link.len() < compact_json(&map).len());
-        assert_eq!(decode(&link), Ok(map));
+        assert_eq!(decode(&link), Ok(Shared { map, partner: None }));
+    }
+
+    #[test]
+    fn a_to_be_link_may_carry_its_as_is_and_nothing_else() {
+        let as_is = sample();
+        let to_be = crate::to_be::plan_to_be(&as_is, "to-be".into(), 43);
+        assert_eq!(
+            decode(&encode(&to_be, Some(&as_is))),
+            Ok(Shared {
+                map: to_be.clone(),
+                partner: Some(as_is.clone())
+            })
+        );
+        assert_eq!(
+            decode(&encode(&as_is, Some(&to_be))).map(|s| s.partner),
+            Ok(Some(to_be.clone()))
+        );
+        let stranger = Template::FourStage.build("other".into(), 0);
+        assert_eq!(
+            decode(&encode(&to_be, Some(&stranger))),
+            Err(LinkError::NotAPair)
+        );
+        let broken = format!("{}\n{{", compact_json(&to_be));
+        let link = payload(&compress_to_vec_zlib(broken.as_bytes(), 6));
+        assert!(matches!(decode(&link), Err(LinkError::Map(_))));
     }
 
     #[test]
     fn a_cut_or_changed_link_is_refused() {
-        let link = encode(&sample());
+        let link = encode(&sample(), None);
         assert_eq!(decode(&link[..link.len() - 10]), Err(LinkError::Damaged));
         let middle = link.len() / 2;
         let flipped = if &link[middle..=middle] == "A" {

@@ -75,6 +75,8 @@ struct WithoutCards<'a> {
     id: &'a str,
     name: &'a str,
     description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_is: &'a Option<String>,
     created: Millis,
     updated: Millis,
     stages: &'a [Stage],
@@ -114,6 +116,7 @@ impl Preparing {
             id: &map.id,
             name: &map.name,
             description: &map.description,
+            as_is: &map.as_is,
             created: map.created,
             updated: map.updated,
             stages: &map.stages,
@@ -444,8 +447,10 @@ mod tests {
 
     #[test]
     fn the_stored_value_is_the_compact_document_with_its_revision() {
-        // Enough cards for several steps of `Preparing`, with text that looks like the splice.
+        // Enough cards for several steps of `Preparing`, with text that looks like the splice,
+        // and every optional field of the map set.
         let mut m = map("a");
+        m.as_is = Some("b".into());
         m.cards = (0..1_234)
             .map(|n| crate::model::Card {
                 id: n + 10,

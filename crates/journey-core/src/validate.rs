@@ -6,7 +6,7 @@ use std::fmt;
 
 use crate::model::evidence::AnswerPattern;
 use crate::model::versions::{unpack, MAX_VERSIONS};
-use crate::model::{Id, JourneyMap, LaneKind, EMOTION_MAX, EMOTION_MIN};
+use crate::model::{Id, JourneyMap, LaneKind, EMOTION_MAX, EMOTION_MIN, TARGET_MAX};
 
 /// One problem, with the path of the offending value, e.g. `stages[3].name: empty`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -198,6 +198,12 @@ pub fn validate(map: &JourneyMap) -> Vec<ValidationError> {
     if !is_valid_map_id(&map.id) {
         report.push("id".into(), "must be 1 to 64 letters, digits, '-' or '_'");
     }
+    if map.as_is.as_deref().is_some_and(|id| !is_valid_map_id(id)) {
+        report.push(
+            "as_is".into(),
+            "must be 1 to 64 letters, digits, '-' or '_'",
+        );
+    }
     report.name("name".into(), &map.name);
 
     // Every stored map is validated as it opens, so the set is sized once and a path is only
@@ -293,6 +299,12 @@ pub fn validate(map: &JourneyMap) -> Vec<ValidationError> {
                 "a weight is a number of 0 or more",
             );
         }
+        if measure.target.is_some_and(|t| t > TARGET_MAX) {
+            report.push(
+                format!("cards[{i}].measure.target"),
+                format!("a target is a score from 0 to {TARGET_MAX}"),
+            );
+        }
     }
     validate_scoring(map, &mut report);
     report.errors.extend(limit_problems(map));
@@ -364,6 +376,14 @@ fn validate_scoring(map: &JourneyMap, report: &mut Report) {
             report.push(
                 format!("scoring.survey.touchpoints[{i}].card"),
                 format!("no measured card has id {}", link.card),
+            );
+        }
+    }
+    for (i, link) in scoring.survey.iter().flat_map(|s| &s.personas).enumerate() {
+        if map.persona(link.persona).is_none() {
+            report.push(
+                format!("scoring.survey.personas[{i}].persona"),
+                format!("no persona has id {}", link.persona),
             );
         }
     }

@@ -69,8 +69,11 @@ proptest! {
     #[test]
     fn share_links_are_read_or_refused(text in text(), body in "[A-Za-z0-9_-]{0,400}") {
         for payload in [text, format!("j1.{body}")] {
-            if let Ok(map) = share::decode(&payload) {
-                prop_assert_eq!(validate(&map), vec![]);
+            if let Ok(shared) = share::decode(&payload) {
+                prop_assert_eq!(validate(&shared.map), vec![]);
+                if let Some(partner) = &shared.partner {
+                    prop_assert_eq!(validate(partner), vec![]);
+                }
             }
         }
     }

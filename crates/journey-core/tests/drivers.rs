@@ -36,6 +36,7 @@ fn measured_map() -> (JourneyMap, [u32; 3]) {
             measure: Some(Measure {
                 metric: Metric::mean(1, 5),
                 weight: Weight::default(),
+                target: None,
             }),
         })
         .unwrap();
@@ -173,6 +174,7 @@ fn a_changed_measure_leaves_its_card_out_of_the_link_and_says_so() {
         measure: Some(Measure {
             metric: Metric::top_box(1, 5, 4),
             weight: Weight::default(),
+            target: None,
         }),
     })
     .unwrap();

@@ -12,7 +12,7 @@ const LAYERS: [&[&str]; 7] = [
     &["order", "json_text"],
     &["model"],
     &["validate", "score"],
-    &["survey", "edit", "compare", "personas"],
+    &["survey", "edit", "compare", "personas", "to_be"],
     &[
         "history",
         "templates",

@@ -156,3 +156,38 @@ fn schema_v4_reads_as_a_map_without_versions() {
     assert!(map.versions.is_empty());
     assert!(map.version_list().is_empty());
 }
+
+/// Version 6 is the first with a to-be journey's link to its as-is map, touchpoint targets and
+/// segments linked to personas; this one is a to-be whose student answers came without a link.
+const SCHEMA_V6: &str = include_str!("fixtures/schema-v6.json");
+
+#[test]
+fn schema_v6_reads_with_its_as_is_link_targets_and_persona_links() {
+    let map = import_json(SCHEMA_V6).expect("schema 6 is readable");
+    assert_eq!(validate(&map), vec![]);
+    assert_eq!(map.as_is.as_deref(), Some("v6-fixture"));
+    let targets: Vec<Option<u8>> = map
+        .cards
+        .iter()
+        .map(|c| c.measure.and_then(|m| m.target))
+        .collect();
+    assert_eq!(targets, [Some(80), None]);
+    let ids: Vec<u32> = map.personas.iter().map(|p| p.id).collect();
+    let sides = journey_core::personas::side_by_side(&map, &ids);
+    // The mapping links "Over 65" to the retiree; "students" is linked to no one.
+    assert_eq!(sides[0].segment, None);
+    assert_eq!(sides[1].segment.as_deref(), Some("Over 65"));
+    // Two answers of 4 on 1–5: three quarters of the way up.
+    assert!((sides[1].score.as_ref().unwrap().score - 75.0).abs() < 1e-9);
+    assert_eq!(import_json(&export_json(&map)).unwrap(), map);
+}
+
+#[test]
+fn schema_v5_reads_as_a_map_without_a_plan_or_links() {
+    let map = import_json(SCHEMA_V5).unwrap();
+    assert_eq!(map.as_is, None);
+    assert!(map
+        .cards
+        .iter()
+        .all(|c| c.measure.is_none_or(|m| m.target.is_none())));
+}

@@ -249,3 +249,22 @@ fn the_import_report_counts_what_it_skipped() {
         assert_eq!(report.undated_rows, 0, "{name}");
     }
 }
+
+#[test]
+fn the_segment_columns_values_are_listed_once_in_file_order() {
+    let text = "Segment,Q1\nPros,4\n students ,5\nPros,3\n,2\nNew,1\n";
+    let survey = || journey_core::survey::Survey::open(text, Some(Layout::Wide)).unwrap();
+    assert_eq!(
+        survey().segment_values("Segment", 100, 10),
+        ["Pros", "students", "New"]
+    );
+    assert_eq!(
+        survey().segment_values("segment", 100, 2),
+        ["Pros", "students"]
+    );
+    assert_eq!(
+        survey().segment_values("Segment", 2, 10),
+        ["Pros", "students"]
+    );
+    assert!(survey().segment_values("Missing", 100, 10).is_empty());
+}

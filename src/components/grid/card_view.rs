@@ -156,6 +156,9 @@ pub fn CardView(props: &CardViewProps) -> Html {
             if card.measure.is_some() {
                 <CardScore card={id} />
             }
+            if let Some(target) = card.measure.and_then(|m| m.target) {
+                <p class="card-target">{ format!("Target {target}") }</p>
+            }
             <div class="card-actions">
                 <button type="button" onclick={start_edit} aria-label={format!("Edit card: {text}")}>{ "Edit" }</button>
                 <CardMove card={id} text={card.text.clone()} lane={card.lane} stage={card.stage} on_edit={props.on_edit.clone()} />

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use journey_core::exports::Export;
+use journey_core::exports::{Export, ImageFormat};
 use journey_core::{Edit, JourneyMap};
 use yew::prelude::*;
 
@@ -23,6 +23,9 @@ pub struct MapHeaderProps {
     pub on_png: Callback<Export>,
     pub on_share: Callback<()>,
     pub on_versions: Callback<()>,
+    /// Draws this map beside the other of its as-is and to-be pair; absent without a pair.
+    #[prop_or_default]
+    pub on_compare_picture: Option<Callback<ImageFormat>>,
 }
 
 const PICTURES: [(Export, &str); 3] = [
@@ -30,6 +33,24 @@ const PICTURES: [(Export, &str); 3] = [
     (Export::HeatmapSvg, "Score heatmap"),
     (Export::FeelingsSvg, "Feelings curve"),
 ];
+
+fn compare_item(on_compare: &Callback<ImageFormat>, open: &UseStateHandle<bool>) -> Html {
+    let choose = |format: ImageFormat| {
+        let (on_compare, open) = (on_compare.clone(), open.clone());
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            on_compare.emit(format);
+        })
+    };
+    let what = "As-is and to-be";
+    html! {
+        <li>
+            <span>{ what }</span>
+            <button type="button" onclick={choose(ImageFormat::Svg)} aria-label={format!("{what} as SVG")}>{ "SVG" }</button>
+            <button type="button" onclick={choose(ImageFormat::Png)} aria-label={format!("{what} as PNG")}>{ "PNG" }</button>
+        </li>
+    }
+}
 
 #[component]
 pub fn MapHeader(props: &MapHeaderProps) -> Html {
@@ -82,6 +103,9 @@ pub fn MapHeader(props: &MapHeaderProps) -> Html {
                                     <button type="button" onclick={choose(&props.on_png, kind)}
                                         aria-label={format!("{what} as PNG")}>{ "PNG" }</button>
                                 </li>
+                            }
+                            if let Some(on_compare) = &props.on_compare_picture {
+                                { compare_item(on_compare, &pictures_open) }
                             }
                         </ul>
                     }

@@ -24,6 +24,8 @@ pub struct MapRowProps {
     pub map: Rc<JourneyMap>,
     /// Characters it takes in storage.
     pub size: usize,
+    /// The name of the as-is map this to-be journey was planned from, listed just above it.
+    pub planned_from: Option<AttrValue>,
     pub on_request: Callback<MapRequest>,
 }
 
@@ -64,11 +66,14 @@ pub fn MapRow(props: &MapRowProps) -> Html {
         ),
     };
     html! {
-        <li class="map-row" data-map-id={map.id.clone()}>
+        <li class={classes!("map-row", props.planned_from.is_some().then_some("to-be"))} data-map-id={map.id.clone()}>
             <div class="map-row-main">
                 <h3 class="map-row-name">
                     <InlineText value={map.name.clone()} label="Map name" {on_commit} />
                 </h3>
+                if let Some(as_is) = &props.planned_from {
+                    <p class="map-row-pair">{ format!("To-be journey of “{as_is}”") }</p>
+                }
                 <p class="map-row-meta">
                     { format!("{stages} · {cards} · {size} · last edited ") }
                     <time>{ local_time(map.updated) }</time>

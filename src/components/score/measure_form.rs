@@ -1,10 +1,13 @@
-//! How a touchpoint card is measured: metric, scale, direction, top-box threshold and weight.
+//! How a touchpoint card is measured: metric, scale, direction, top-box threshold and weight, and
+//! on a to-be journey the score it should reach.
 
 use journey_core::model::{Measure, Weight};
 use journey_core::score::{Metric, MetricKind};
 use journey_core::{Card, Edit};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+use crate::components::score::score_context::ScoreHandle;
 
 /// Scale presets: (value, label, min, max, higher is better).
 const PRESETS: [(&str, &str, i32, i32, bool); 4] = [
@@ -43,10 +46,11 @@ struct Fields {
     direction: NodeRef,
     threshold: NodeRef,
     weight: NodeRef,
+    target: NodeRef,
 }
 
 /// The measure the form says: a preset's scale or the custom one typed in.
-fn measure_of(kind: MetricKind, preset: &str, fields: &Fields) -> Measure {
+fn measure_of(kind: MetricKind, preset: &str, fields: &Fields, target: Option<u8>) -> Measure {
     let (min, max, higher_is_better) = match PRESETS.iter().find(|p| p.0 == preset) {
         Some(&(_, _, min, max, up)) => (min, max, up),
         None => {
@@ -72,7 +76,21 @@ fn measure_of(kind: MetricKind, preset: &str, fields: &Fields) -> Measure {
         threshold,
     };
     let weight = Weight(number(&fields.weight).unwrap_or(1.0));
-    Measure { metric, weight }
+    // Without the field (a map that is no to-be journey), the target stays as it was.
+    let target = match fields.target.cast::<HtmlInputElement>() {
+        Some(input) => input
+            .value()
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .map(|t| t.round().clamp(0.0, 100.0) as u8),
+        None => target,
+    };
+    Measure {
+        metric,
+        weight,
+        target,
+    }
 }
 
 #[component]
@@ -80,10 +98,12 @@ pub fn MeasureForm(props: &MeasureFormProps) -> Html {
     let current = props.card.measure.unwrap_or(Measure {
         metric: Metric::mean(1, 5),
         weight: Weight::default(),
+        target: None,
     });
     let kind = use_state(|| current.metric.kind);
     let preset = use_state(|| preset_of(&current.metric).to_string());
     let fields = use_memo((), |_| Fields::default());
+    let planning = use_context::<ScoreHandle>().is_some_and(|c| c.planning);
     let id = props.card.id;
 
     let on_kind = {
@@ -108,13 +128,14 @@ pub fn MeasureForm(props: &MeasureFormProps) -> Html {
         })
     };
     let save = {
-        let (kind, preset, fields) = (*kind, (*preset).clone(), fields.clone());
+        let (kind, preset, fields, target) =
+            (*kind, (*preset).clone(), fields.clone(), current.target);
         let (on_edit, on_done) = (props.on_edit.clone(), props.on_done.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             on_edit.emit(Edit::SetMeasure {
                 card: id,
-                measure: Some(measure_of(kind, &preset, &fields)),
+                measure: Some(measure_of(kind, &preset, &fields, target)),
             });
             on_done.emit(());
         })
@@ -170,6 +191,12 @@ pub fn MeasureForm(props: &MeasureFormProps) -> Html {
             <label>{ "Weight in its stage" }
                 <input ref={fields.weight.clone()} type="number" min="0" step="any" value={current.weight.0.to_string()} />
             </label>
+            if planning {
+                <label>{ "Target score in the to-be (0–100, blank: none)" }
+                    <input ref={fields.target.clone()} type="number" min="0" max="100" step="1"
+                        value={current.target.map(|t| t.to_string()).unwrap_or_default()} />
+                </label>
+            }
             <div class="form-actions">
                 <button type="submit" class="primary">{ "Save measure" }</button>
                 if props.card.measure.is_some() {

@@ -15,6 +15,8 @@ pub struct ScoreContext {
     pub slice: Slice,
     /// Whether any card is measured; without one, the score UI stays out of the way.
     pub measuring: bool,
+    /// The map is a to-be journey, whose touchpoints can have targets.
+    pub planning: bool,
 }
 
 pub type ScoreHandle = Rc<ScoreContext>;
@@ -26,6 +28,7 @@ impl ScoreContext {
             thresholds: map.scoring.thresholds(),
             slice: slice.clone(),
             measuring: map.cards.iter().any(|c| c.measure.is_some()),
+            planning: map.as_is.is_some(),
         }
     }
 

@@ -1,5 +1,6 @@
-//! The Customer Journey Score panel under the map: survey import, typed answers, settings, what
-//! the answers say, the score report and the CSV export.
+//! The Customer Journey Score panel under the map: the way into the survey import (a screen of
+//! the screens module), typed answers, settings, what the answers say, the score report and the
+//! CSV export.
 
 use std::rc::Rc;
 
@@ -7,12 +8,10 @@ use journey_core::exports::Export;
 use journey_core::{Edit, JourneyMap};
 use yew::prelude::*;
 
-use crate::components::common::reading::ReadRequest;
 use crate::components::score::score_context::ScoreHandle;
 use crate::components::score::score_findings::ScoreFindings;
 use crate::components::score::score_settings::ScoreSettings;
 use crate::components::survey::answer_entry::AnswerEntry;
-use crate::components::survey::survey_import::SurveyImport;
 
 #[derive(Properties, PartialEq)]
 pub struct ScorePanelProps {
@@ -22,8 +21,8 @@ pub struct ScorePanelProps {
     pub on_edit: Callback<Edit>,
     /// "Export scores CSV": the page makes the file and downloads it.
     pub on_export: Callback<Export>,
-    /// A survey file picked, for the page to read.
-    pub on_read: Callback<ReadRequest>,
+    /// "Import survey answers…": the import's screen opens in place of the map.
+    pub on_import: Callback<()>,
     /// "Score report": the page shows the printable report.
     pub on_report: Callback<()>,
 }
@@ -34,6 +33,7 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
     let map = &props.map;
     let has_answers = !map.scoring.evidence.is_empty();
     let export_csv = props.on_export.reform(|_: MouseEvent| Export::ScoresCsv);
+    let measured = map.cards.iter().any(|c| c.measure.is_some());
     html! {
         <section class="score-panel" aria-labelledby="score-panel-title">
             <div class="section-head">
@@ -45,7 +45,14 @@ pub fn ScorePanel(props: &ScorePanelProps) -> Html {
                     </div>
                 }
             </div>
-            <SurveyImport map={map.clone()} on_edit={props.on_edit.clone()} on_read={props.on_read.clone()} />
+            <section class="survey-answers" aria-labelledby="survey-answers-title">
+                <h3 id="survey-answers-title">{ "Survey answers" }</h3>
+                if measured {
+                    <button type="button" onclick={props.on_import.reform(|_| ())}>{ "Import survey answers…" }</button>
+                } else {
+                    <p class="hint">{ "Measure a touchpoint first (its Measure button), then import a survey export (Qualtrics, SurveyMonkey, Google Forms or a spreadsheet saved as CSV)." }</p>
+                }
+            </section>
             <AnswerEntry map={map.clone()} on_edit={props.on_edit.clone()} />
             <ScoreSettings map={map.clone()} on_edit={props.on_edit.clone()} />
             if let (true, Some(context)) = (has_answers, context.as_ref()) {

@@ -1,7 +1,9 @@
-//! The journey score per segment (persona or customer group) side by side.
+//! The journey score per segment (persona or customer group) side by side, with the persona a
+//! segment is linked to.
 
 use std::rc::Rc;
 
+use journey_core::personas::persona_of;
 use journey_core::score::Slice;
 use journey_core::JourneyMap;
 use yew::prelude::*;
@@ -30,6 +32,7 @@ pub fn SegmentTable(props: &SegmentTableProps) -> Html {
             i as u32,
             vec![
                 segment.clone(),
+                persona_of(&props.map, segment).map_or_else(|| "–".into(), |p| p.name.clone()),
                 one_decimal(j.map(|j| j.score)),
                 interval(j.and_then(|j| j.ci)),
                 n.to_string(),
@@ -40,7 +43,14 @@ pub fn SegmentTable(props: &SegmentTableProps) -> Html {
     table(Table {
         class: None,
         caption: "Journey score by segment".into(),
-        head: &["Segment", "Score", "95% CI", "Answers", "Weakest stage"],
+        head: &[
+            "Segment",
+            "Persona",
+            "Score",
+            "95% CI",
+            "Answers",
+            "Weakest stage",
+        ],
         row_heading: Some(0),
         rows: rows.collect(),
     })

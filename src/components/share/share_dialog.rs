@@ -28,6 +28,9 @@ pub enum Copied {
 #[derive(Properties, PartialEq)]
 pub struct ShareDialogProps {
     pub map: Rc<JourneyMap>,
+    /// The other map of the open map's as-is and to-be pair, when it is in this browser.
+    #[prop_or_default]
+    pub partner: Option<Rc<JourneyMap>>,
     pub on_close: Callback<()>,
     /// Copies text to the clipboard; the answer says whether it worked.
     pub on_copy: Callback<CopyRequest>,
@@ -60,17 +63,36 @@ fn length_advice(chars: usize) -> Option<&'static str> {
     }
 }
 
+/// Whether the link and the frame also carry the other map of the pair, for readers to switch to.
+fn partner_choice(partner: &JourneyMap, with_partner: UseStateHandle<bool>) -> Html {
+    let checked = *with_partner;
+    let onchange = Callback::from(move |_: Event| with_partner.set(!checked));
+    let other = if partner.as_is.is_some() {
+        "to-be"
+    } else {
+        "as-is"
+    };
+    html! {
+        <label class="share-partner">
+            <input type="checkbox" {checked} {onchange} />
+            { format!(" Let readers switch to the {other} journey “{}” (the link carries both maps)", partner.name) }
+        </label>
+    }
+}
+
 #[component]
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     // The browser compresses the map asynchronously; a result for a map since edited is dropped.
     let payload = use_state_eq(|| None::<Result<String, String>>);
+    let with_partner = use_state_eq(|| false);
+    let carried = props.partner.clone().filter(|_| *with_partner);
     {
         let payload = payload.clone();
-        use_effect_with(props.map.clone(), move |map| {
+        use_effect_with((props.map.clone(), carried), move |(map, partner)| {
             let stale = Rc::new(Cell::new(false));
-            let (map, done) = (map.clone(), stale.clone());
+            let (map, partner, done) = (map.clone(), partner.clone(), stale.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let made = link_payload(&map).await;
+                let made = link_payload(&map, partner.as_deref()).await;
                 if !done.get() {
                     payload.set(Some(made));
                 }
@@ -155,6 +177,9 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     html! {
         <section class="dialog share-dialog" role="dialog" aria-labelledby="share-title" {onkeydown}>
             <h3 id="share-title">{ "Share this map" }</h3>
+            if let Some(partner) = &props.partner {
+                { partner_choice(partner, with_partner) }
+            }
             <h4>{ "Link" }</h4>
             <p class="hint">{ "The whole map, its scores included, is inside the link. It is never uploaded: whoever opens it sees the map read-only and can save a copy." }</p>
             <textarea id="share-link" ref={link_field} readonly=true rows="3" aria-label="Share link" value={link.clone()} />

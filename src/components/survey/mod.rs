@@ -3,6 +3,7 @@
 pub mod answer_entry;
 pub mod import_progress;
 pub mod import_report_view;
+pub mod segment_personas;
 pub mod survey_file_picker;
 pub mod survey_import;
 pub mod survey_mapping_form;

@@ -203,6 +203,7 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
             <SurveyMappingForm
                 key={format!("{layout:?}")}
                 file={attempt.file.name.clone()}
+                text={attempt.file.text.clone()}
                 layout={*layout}
                 columns={columns.clone()}
                 choices={choices.clone()}

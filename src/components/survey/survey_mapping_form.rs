@@ -1,17 +1,41 @@
 //! The mapping step: which column feeds which touchpoint, and which are the date, the segment,
-//! the respondent and the loyalty question.
+//! the respondent and the loyalty question; and which segments are personas.
 
 use std::rc::Rc;
 
-use journey_core::survey::suggest::suggest;
-use journey_core::survey::{Column, ColumnLink, Layout, Periodicity, SurveyMapping};
+use journey_core::survey::suggest::{persona_links, suggest};
+use journey_core::survey::{Column, ColumnLink, Layout, Periodicity, Survey, SurveyMapping};
 use journey_core::{Id, JourneyMap};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::survey::segment_personas::SegmentPersonas;
+
+/// Rows looked at, and values listed at most, for the segment column's values.
+const SEGMENT_SCAN: usize = 50_000;
+const SEGMENT_VALUES: usize = 50;
+
+/// The segment column's values in the file, each linked to a persona where the mapping
+/// remembers one or a persona has its name.
+fn with_segments(
+    mapping: &mut SurveyMapping,
+    text: &str,
+    layout: Layout,
+    map: &JourneyMap,
+) -> Vec<String> {
+    let values = match (&mapping.segment_column, Survey::open(text, Some(layout))) {
+        (Some(column), Ok(survey)) => survey.segment_values(column, SEGMENT_SCAN, SEGMENT_VALUES),
+        _ => Vec::new(),
+    };
+    mapping.personas = persona_links(&values, &mapping.personas, map);
+    values
+}
+
 #[derive(Properties, PartialEq)]
 pub struct SurveyMappingFormProps {
     pub file: AttrValue,
+    /// The file's text, for the segment column's values.
+    pub text: Rc<String>,
     pub layout: Layout,
     pub columns: Vec<Column>,
     /// What a touchpoint can be linked to: column keys, or touchpoint names in the long layout.
@@ -52,7 +76,13 @@ fn picker(
 
 #[component]
 pub fn SurveyMappingForm(props: &SurveyMappingFormProps) -> Html {
-    let draft = use_state(|| suggest(&props.mapping, &props.columns, &props.choices, &props.map));
+    let start = use_memo((), |_| {
+        let mut mapping = suggest(&props.mapping, &props.columns, &props.choices, &props.map);
+        let values = with_segments(&mut mapping, &props.text, props.layout, &props.map);
+        (mapping, values)
+    });
+    let draft = use_state(|| start.0.clone());
+    let segments = use_state(|| start.1.clone());
     let keys: Vec<String> = props.columns.iter().map(|c| c.key.clone()).collect();
     let update = |change: fn(&mut SurveyMapping, Option<String>)| {
         let draft = draft.clone();
@@ -92,6 +122,24 @@ pub fn SurveyMappingForm(props: &SurveyMappingFormProps) -> Html {
             let mut next = (*draft).clone();
             next.layout = Layout::ALL.into_iter().find(|l| format!("{l:?}") == value);
             on_layout.emit(next);
+        })
+    };
+    let on_segment = {
+        let (draft, segments) = (draft.clone(), segments.clone());
+        let (text, layout, map) = (props.text.clone(), props.layout, props.map.clone());
+        Callback::from(move |e: Event| {
+            let mut next = (*draft).clone();
+            next.segment_column = selected(e);
+            segments.set(with_segments(&mut next, &text, layout, &map));
+            draft.set(next);
+        })
+    };
+    let on_link = {
+        let draft = draft.clone();
+        Callback::from(move |(segment, persona): (String, Option<Id>)| {
+            let mut next = (*draft).clone();
+            next.link_persona(&segment, persona);
+            draft.set(next);
         })
     };
     let on_period = update(|m, v| {
@@ -143,10 +191,14 @@ pub fn SurveyMappingForm(props: &SurveyMappingFormProps) -> Html {
                         <option value="month" selected={draft.period == Periodicity::Month}>{ "Month" }</option>
                     </select>
                 </label>
-                { picker("Segment or persona column".into(), &keys, draft.segment_column.as_deref(), "— none —", update(|m, v| m.segment_column = v)) }
+                { picker("Segment or persona column".into(), &keys, draft.segment_column.as_deref(), "— none —", on_segment) }
                 { picker("Respondent id column".into(), &keys, draft.respondent_column.as_deref(), "— none —", update(|m, v| m.respondent_column = v)) }
                 { picker("Loyalty question (NPS or rating)".into(), loyalty_options, draft.loyalty_column.as_deref(), "— none —", update(|m, v| m.loyalty_column = v)) }
             </fieldset>
+            if !segments.is_empty() {
+                <SegmentPersonas values={(*segments).clone()} personas={props.map.personas.clone()}
+                    links={draft.personas.clone()} {on_link} />
+            }
             <div class="form-actions">
                 <button type="submit" class="primary" disabled={draft.touchpoints.is_empty()}>{ "Read the file" }</button>
                 <button type="button" onclick={props.on_cancel.reform(|_| ())}>{ "Cancel" }</button>

@@ -18,7 +18,7 @@ use crate::model::evidence::{Evidence, LoyaltyEvidence};
 use crate::model::survey_mapping::SurveyMapping;
 use crate::model::{
     Card, Channel, Id, JourneyMap, Lane, LaneKind, Measure, Millis, Persona, Stage, Weight,
-    WeightsSource, EMOTION_MAX, EMOTION_MIN,
+    WeightsSource, EMOTION_MAX, EMOTION_MIN, TARGET_MAX,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,6 +172,7 @@ pub enum EditError {
     NotMeasured(Id),
     ScaleMismatch(Id),
     ThresholdOutOfRange,
+    TargetOutOfRange,
     /// The edit would take the map past one of its size limits.
     Limit(String),
     NoSuchVersion(u32),
@@ -207,6 +208,7 @@ impl fmt::Display for EditError {
             EditError::ThresholdOutOfRange => {
                 f.write_str("the alert threshold is between 0 and 100")
             }
+            EditError::TargetOutOfRange => write!(f, "a target is a score from 0 to {TARGET_MAX}"),
             EditError::Limit(problem) => write!(f, "the map would be too large ({problem})"),
             EditError::NoSuchVersion(n) => write!(f, "version {n} no longer exists"),
             EditError::DamagedVersions(problem) => {

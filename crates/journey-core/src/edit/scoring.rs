@@ -4,7 +4,7 @@
 use super::{Edit, EditError};
 use crate::model::evidence::{Evidence, LoyaltyEvidence};
 use crate::model::survey_mapping::SurveyMapping;
-use crate::model::{Id, JourneyMap, Measure, Weight, WeightsSource};
+use crate::model::{Id, JourneyMap, Measure, Weight, WeightsSource, TARGET_MAX};
 use crate::score::loyalty::merge_pattern;
 use crate::score::Slice;
 
@@ -120,6 +120,9 @@ impl JourneyMap {
             }
             if !m.weight.is_valid() {
                 return Err(EditError::InvalidWeight);
+            }
+            if m.target.is_some_and(|t| t > TARGET_MAX) {
+                return Err(EditError::TargetOutOfRange);
             }
         }
         let before = std::mem::replace(&mut self.card_mut(card)?.measure, measure);
@@ -263,6 +266,10 @@ impl JourneyMap {
         self.scoring.evidence.retain(|e| measured(e.card));
         if let Some(mapping) = &mut self.scoring.survey {
             mapping.touchpoints.retain(|link| measured(link.card));
+            let personas = &self.personas;
+            mapping
+                .personas
+                .retain(|link| personas.iter().any(|p| p.id == link.persona));
         }
         // Runs after every edit: the patterns' few distinct cards are looked up once each, not
         // every pattern's cards against every card of the map.

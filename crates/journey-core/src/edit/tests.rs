@@ -245,6 +245,7 @@ fn measured_map() -> JourneyMap {
     let measure = Measure {
         metric: Metric::mean(1, 5),
         weight: Weight::default(),
+        target: None,
     };
     map.apply(&Edit::SetMeasure {
         card: 7,
@@ -356,6 +357,7 @@ fn a_new_scale_drops_answers_a_new_kind_keeps_them() {
     let top_box = Measure {
         metric: Metric::top_box(1, 5, 4),
         weight: Weight(2.0),
+        target: None,
     };
     map.apply(&Edit::SetMeasure {
         card: 7,
@@ -366,6 +368,7 @@ fn a_new_scale_drops_answers_a_new_kind_keeps_them() {
     let nps = Measure {
         metric: Metric::nps(),
         weight: Weight::default(),
+        target: None,
     };
     map.apply(&Edit::SetMeasure {
         card: 7,
@@ -398,6 +401,7 @@ fn weights_and_thresholds_are_checked() {
     let broken = Measure {
         metric: Metric::mean(3, 3),
         weight: Weight::default(),
+        target: None,
     };
     assert!(matches!(
         map.apply(&Edit::SetMeasure {

@@ -81,6 +81,7 @@ impl JourneyMap {
         *self = JourneyMap {
             id: std::mem::take(&mut self.id),
             created: self.created,
+            as_is: self.as_is.take(),
             versions: std::mem::take(&mut self.versions),
             ..old
         };

@@ -33,6 +33,9 @@ pub struct JourneyMap {
     pub name: String,
     #[serde(default)]
     pub description: String,
+    /// Set on a to-be journey: the id of the as-is map it was planned from (`to_be`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_is: Option<String>,
     pub created: Millis,
     pub updated: Millis,
     /// Columns, left to right.
@@ -97,7 +100,13 @@ pub struct Measure {
     pub metric: Metric,
     #[serde(default, skip_serializing_if = "Weight::is_default")]
     pub weight: Weight,
+    /// On a to-be journey: the score (0–100) the planned change should reach.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<u8>,
 }
+
+/// The highest target a touchpoint can be given.
+pub const TARGET_MAX: u8 = 100;
 
 fn default_alert() -> u32 {
     60
@@ -365,6 +374,7 @@ impl JourneyMap {
             id,
             name,
             description: String::new(),
+            as_is: None,
             created: now,
             updated: now,
             stages: Vec::new(),

@@ -64,6 +64,34 @@ pub struct SurveyMapping {
     /// The user's own label → value corrections, tried before the built-in labels.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<LabelValue>,
+    /// Values of the segment column whose respondents are a persona's; other values stay
+    /// segments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub personas: Vec<SegmentPersona>,
+}
+
+impl SurveyMapping {
+    /// Links the segment's respondents to a persona (`None`: they stay a segment). A persona has
+    /// one segment: one it had before is unlinked.
+    pub fn link_persona(&mut self, segment: &str, persona: Option<Id>) {
+        self.personas
+            .retain(|link| link.segment != segment && Some(link.persona) != persona);
+        if let Some(persona) = persona {
+            self.personas.push(SegmentPersona {
+                segment: segment.to_string(),
+                persona,
+            });
+        }
+    }
+}
+
+/// A value of the segment column and the persona its respondents are.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SegmentPersona {
+    pub segment: String,
+    pub persona: Id,
 }
 
 /// A label and the value it stands for.
@@ -73,4 +101,25 @@ pub struct SurveyMapping {
 pub struct LabelValue {
     pub label: String,
     pub value: i32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_persona_has_one_segment_and_a_segment_one_persona() {
+        let mut mapping = SurveyMapping::default();
+        mapping.link_persona("Pros", Some(1));
+        mapping.link_persona("New", Some(2));
+        mapping.link_persona("Pros", Some(2));
+        let links: Vec<(&str, Id)> = mapping
+            .personas
+            .iter()
+            .map(|l| (l.segment.as_str(), l.persona))
+            .collect();
+        assert_eq!(links, [("Pros", 2)]);
+        mapping.link_persona("Pros", None);
+        assert!(mapping.personas.is_empty());
+    }
 }

@@ -307,6 +307,7 @@ mod tests {
         let measure = Some(Measure {
             metric: Metric::mean(1, 5),
             weight: Weight::default(),
+            target: None,
         });
         map.apply(&Edit::SetMeasure { card, measure }).unwrap();
         let answers = Histogram::from_values(1, 5, [5, 4, 4, 3]);

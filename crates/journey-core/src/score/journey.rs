@@ -91,6 +91,17 @@ fn weighted(parts: &[(f64, f64, Option<f64>)]) -> Option<(f64, Option<f64>)> {
 
 /// Every score of the plan, from the answers gathered per touchpoint card.
 pub fn score_journey(plan: &Plan, answers: &HashMap<Id, Histogram>) -> Scores {
+    score_with_targets(plan, answers, &HashMap::new())
+}
+
+/// The scores as they would be if each touchpoint in `targets` scored its target: a target
+/// stands in for the answers' score (with no error, as it is not measured), and counts even
+/// where there are no answers yet, as on a touchpoint the to-be journey adds.
+pub fn score_with_targets(
+    plan: &Plan,
+    answers: &HashMap<Id, Histogram>,
+    targets: &HashMap<Id, f64>,
+) -> Scores {
     let stages = &plan.stages;
     let mut scores = Scores::default();
     // (stage weight, stage score, stage se) for the journey; (stage index, touchpoint index, w/Σw)
@@ -100,7 +111,15 @@ pub fn score_journey(plan: &Plan, answers: &HashMap<Id, Histogram>) -> Scores {
         let mut parts = Vec::new();
         let mut n = 0;
         for t in &stage.touchpoints {
-            let estimate = answers.get(&t.card).and_then(|a| t.metric.score(a));
+            let measured = answers.get(&t.card).and_then(|a| t.metric.score(a));
+            let estimate = match targets.get(&t.card) {
+                Some(&score) => Some(Estimate {
+                    score,
+                    se: None,
+                    n: measured.map_or(1, |e| e.n.max(1)),
+                }),
+                None => measured,
+            };
             let ci = estimate.and_then(|e| e.se.map(|se| ci95(e.score, se)));
             if included(t, &estimate) {
                 let e = estimate.unwrap_or(Estimate {

@@ -15,8 +15,8 @@ pub mod plan;
 pub use evidence::{gather, gather_loyalty, Evidence, LoyaltyEvidence, Slice};
 pub use histogram::Histogram;
 pub use journey::{
-    score_journey, significant_change, JourneyScore, Plan, PlanStage, PlanTouchpoint, Scores,
-    StageScore, TouchpointScore,
+    score_journey, score_with_targets, significant_change, JourneyScore, Plan, PlanStage,
+    PlanTouchpoint, Scores, StageScore, TouchpointScore,
 };
 pub use loyalty::{LinkReport, LoyaltyLink, PairSums, Respondents};
 pub use metric::{Estimate, Metric, MetricKind};

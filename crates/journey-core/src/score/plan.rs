@@ -183,6 +183,7 @@ mod tests {
             card.measure = Some(Measure {
                 metric: Metric::nps(),
                 weight: Default::default(),
+                target: None,
             });
         }
         let mut expected = Vec::new();

@@ -149,22 +149,38 @@ impl<'a> Survey<'a> {
 
     /// What a touchpoint can be linked to: the column keys, or in the long layout the distinct
     /// touchpoint names among the first `scan` records.
-    pub fn choices(mut self, scan: usize) -> Vec<String> {
+    pub fn choices(self, scan: usize) -> Vec<String> {
         let Some(column) = (self.layout == Layout::Long)
             .then(|| self.find("touchpoint", "touchpoint").ok())
             .flatten()
         else {
             return self.columns.iter().map(|c| c.key.clone()).collect();
         };
-        let mut names: Vec<String> = Vec::new();
+        self.distinct(column, scan, usize::MAX)
+    }
+
+    /// The distinct values of the segment column among the first `scan` records, at most
+    /// `limit` of them, in the order they first appear.
+    pub fn segment_values(self, column: &str, scan: usize, limit: usize) -> Vec<String> {
+        match self.find("segment", column) {
+            Ok(at) => self.distinct(at, scan, limit),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    fn distinct(mut self, column: usize, scan: usize, limit: usize) -> Vec<String> {
+        let mut values: Vec<String> = Vec::new();
         for record in std::iter::from_fn(|| self.next_record()).take(scan) {
-            if let Some(name) = record.fields.get(column).map(|s| s.trim()) {
-                if !name.is_empty() && !names.iter().any(|n| n == name) {
-                    names.push(name.to_string());
+            if let Some(value) = record.fields.get(column).map(|s| s.trim()) {
+                if !value.is_empty() && !values.iter().any(|v| v == value) {
+                    values.push(value.to_string());
+                    if values.len() == limit {
+                        break;
+                    }
                 }
             }
         }
-        names
+        values
     }
 
     /// (bytes read, bytes in all), for a progress bar.

@@ -19,3 +19,29 @@ pub use dates::Periodicity;
 pub const MAX_SURVEY_BYTES: usize = 256 * 1_048_576;
 pub use layout::{Column, Layout};
 pub use values::LabelValue;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::evidence::{Evidence, LoyaltyEvidence};
+
+/// A reviewed import, ready to be added to its map: the answers, the mapping they were read by
+/// (kept for the next file), and whether they replace the map's answers for the same periods.
+/// The survey import runs in the screens module; this is what it hands the app, as JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedAnswers {
+    pub evidence: Vec<Evidence>,
+    pub loyalty: Vec<LoyaltyEvidence>,
+    pub mapping: SurveyMapping,
+    pub replace: bool,
+}
+
+impl ImportedAnswers {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// `None` for text that is not such answers.
+    pub fn from_json(text: &str) -> Option<ImportedAnswers> {
+        serde_json::from_str(text).ok()
+    }
+}

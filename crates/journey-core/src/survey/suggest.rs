@@ -3,6 +3,7 @@
 
 use super::aggregate::{ColumnLink, SurveyMapping};
 use super::layout::Column;
+use crate::model::survey_mapping::SegmentPersona;
 use crate::model::JourneyMap;
 
 const DATE_NAMES: [&str; 7] = [
@@ -75,13 +76,48 @@ pub fn suggest(
             .filter(|l| find(columns, l).is_some() || choices.iter().any(|c| c == l)),
         touchpoints,
         labels: remembered.labels.clone(),
+        personas: remembered
+            .personas
+            .iter()
+            .filter(|link| map.persona(link.persona).is_some())
+            .cloned()
+            .collect(),
     }
+}
+
+/// The persona each value of the segment column is linked to: the remembered link where the
+/// persona still exists, otherwise the persona of the same name in any case; values with
+/// neither stay segments.
+pub fn persona_links(
+    values: &[String],
+    remembered: &[SegmentPersona],
+    map: &JourneyMap,
+) -> Vec<SegmentPersona> {
+    values
+        .iter()
+        .filter_map(|value| {
+            let kept = remembered
+                .iter()
+                .find(|link| link.segment == *value && map.persona(link.persona).is_some())
+                .map(|link| link.persona);
+            let named = || {
+                map.personas
+                    .iter()
+                    .find(|p| p.name.trim().to_lowercase() == value.trim().to_lowercase())
+                    .map(|p| p.id)
+            };
+            kept.or_else(named).map(|persona| SegmentPersona {
+                segment: value.clone(),
+                persona,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Measure, Weight};
+    use crate::model::{Id, Measure, Weight};
     use crate::score::Metric;
     use crate::{Edit, Template};
 
@@ -100,6 +136,7 @@ mod tests {
         let measure = Some(Measure {
             metric: Metric::mean(1, 5),
             weight: Weight::default(),
+            target: None,
         });
         map.apply(&Edit::SetMeasure {
             card: checkout,
@@ -144,5 +181,32 @@ mod tests {
                 card
             }]
         );
+    }
+
+    #[test]
+    fn segments_link_to_personas_by_memory_then_by_name_in_any_case() {
+        let mut map = map();
+        map.apply(&Edit::AddPersona {
+            name: "Bargain Hunter".into(),
+        })
+        .unwrap();
+        let (first, hunter) = (map.personas[0].id, map.personas[1].id);
+        let values: Vec<String> = ["bargain hunter ", "Loyal", "New"].map(String::from).into();
+        let remembered = [
+            SegmentPersona {
+                segment: "Loyal".into(),
+                persona: first,
+            },
+            SegmentPersona {
+                segment: "New".into(),
+                persona: 999,
+            },
+        ];
+        let links = persona_links(&values, &remembered, &map);
+        let pairs: Vec<(&str, Id)> = links
+            .iter()
+            .map(|l| (l.segment.as_str(), l.persona))
+            .collect();
+        assert_eq!(pairs, [("bargain hunter ", hunter), ("Loyal", first)]);
     }
 }
