@@ -32,11 +32,12 @@ const shrinkJs = async (code) =>
  * hash (`__wbg_appendChild_dbf7ad2f48413560`), and both files spell every name out: binaryen renames
  * the imports and exports to a letter or two and prints the renaming, which is applied to the glue
  * before terser shrinks it: 7 to 11 KB gzip a module. The producers and target-features sections
- * go too; browsers do not read them. A last -Oz pass after the renaming finds about 0.7 KB more.
+ * go too; browsers do not read them. Then the control flow is
+ * rebuilt (flatten, rereloop) and shrunk again, which finds 1.3 to 1.9 KB gzip more a module.
  */
 async function shrink(wasmPath, glue) {
   const before = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath)));
-  const printed = execFileSync('wasm-opt', [...features, '--minify-imports-and-exports-and-modules', '--strip-producers', '--strip-target-features', '-Oz', wasmPath, '-o', wasmPath], { cwd: root, encoding: 'utf8' });
+  const printed = execFileSync('wasm-opt', [...features, '--minify-imports-and-exports-and-modules', '--strip-producers', '--strip-target-features', '--flatten', '--rereloop', '-Oz', '-Oz', wasmPath, '-o', wasmPath], { cwd: root, encoding: 'utf8' });
   const renamed = JSON.parse(printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1));
   const after = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath)));
   const [oldModule, ...others] = new Set(before.map((i) => i.module));

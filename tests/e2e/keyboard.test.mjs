@@ -34,7 +34,8 @@ test('a map is created and a card added, edited and moved with the keyboard alon
   assert.equal(await page.evaluate(() => document.activeElement.textContent.includes('Podcast ad')), true);
 
   await page.keyboard.press('Alt+ArrowRight');
-  await page.getByRole('list', { name: 'Touchpoints in Consideration', exact: true }).getByText('Podcast ad').waitFor();
+  // The next key goes to whatever has focus, so wait until the moved card has it again.
+  await page.getByRole('list', { name: 'Touchpoints in Consideration', exact: true }).locator('.card:focus', { hasText: 'Podcast ad' }).waitFor();
   await page.keyboard.press('Alt+ArrowDown');
   // Focus follows the card once it is drawn in its new cell.
   await page.getByRole('list', { name: 'Actions in Consideration', exact: true }).locator('.card:focus', { hasText: 'Podcast ad' }).waitFor();
