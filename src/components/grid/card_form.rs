@@ -46,6 +46,7 @@ pub fn CardForm(props: &CardFormProps) -> Html {
                 Some(select) => Channel::from_slug(&select.value()),
                 None => previous,
             };
+            focus_card_soon(id);
             on_edit.emit(Edit::EditCard {
                 card: id,
                 text: read(&text_ref),
@@ -53,14 +54,13 @@ pub fn CardForm(props: &CardFormProps) -> Html {
                 channel,
             });
             on_done.emit(());
-            focus_card_soon(id);
         })
     };
     let cancel = {
         let on_done = props.on_done.clone();
         Callback::from(move |_: ()| {
-            on_done.emit(());
             focus_card_soon(id);
+            on_done.emit(());
         })
     };
     let onkeydown = {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::grid::card_form::CardForm;
 use crate::components::grid::card_move::CardMove;
-use crate::components::grid::places::{move_card_to, PlacesHandle};
+use crate::components::grid::places::{focus_wanted, move_card_to, PlacesHandle};
 use crate::components::score::card_score::CardScore;
 use crate::components::score::measure_form::MeasureForm;
 
@@ -56,6 +56,17 @@ fn dropped_card(e: &DragEvent) -> Option<Id> {
 pub fn CardView(props: &CardViewProps) -> Html {
     let editing = use_state_eq(|| false);
     let measuring = use_state_eq(|| false);
+    let element = use_node_ref();
+    {
+        let (element, id) = (element.clone(), props.card.id);
+        use_effect(move || {
+            if let Some(card) = element.cast::<HtmlElement>() {
+                if focus_wanted(id) {
+                    let _ = card.focus();
+                }
+            }
+        });
+    }
     if *measuring {
         let on_done = {
             let measuring = measuring.clone();
@@ -140,6 +151,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
     };
     html! {
         <li
+            ref={element}
             class="card"
             id={format!("card-{id}")}
             tabindex="0"

@@ -1,12 +1,9 @@
 //! Where a card can go, and bringing the focus back to it after it moved.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use journey_core::{Edit, Id, JourneyMap};
-use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
 use yew::Callback;
 
 /// The cells a card can move to: stages left to right, card-holding lanes top to bottom. Shared
@@ -74,27 +71,37 @@ impl PlacesHandle {
     }
 }
 
-/// Focuses a card once the move has re-rendered it in its new cell.
+thread_local! {
+    static FOCUS_WANTED: Cell<Option<Id>> = const { Cell::new(None) };
+}
+
+/// Asks for the card to take the keyboard focus when it is next drawn: after a move, in its new
+/// cell; after its form closes, as a card again. A timer instead could fire before the render and
+/// focus the element that render then removes. Asked before the edit, so no render comes first.
 pub fn focus_card_soon(card: Id) {
-    Timeout::new(0, move || {
-        if let Some(el) = gloo::utils::document().get_element_by_id(&format!("card-{card}")) {
-            if let Ok(el) = el.dyn_into::<HtmlElement>() {
-                let _ = el.focus();
-            }
+    FOCUS_WANTED.with(|wanted| wanted.set(Some(card)));
+}
+
+/// Whether the card just drawn was asked to take the focus; the request is then used up.
+pub fn focus_wanted(card: Id) -> bool {
+    FOCUS_WANTED.with(|wanted| {
+        let asked = wanted.get() == Some(card);
+        if asked {
+            wanted.set(None);
         }
+        asked
     })
-    .forget();
 }
 
 /// Moves a card to the end of a cell and keeps the keyboard focus on it.
 pub fn move_card_to(on_edit: &Callback<Edit>, card: Id, lane: Id, stage: Id) {
+    focus_card_soon(card);
     on_edit.emit(Edit::MoveCard {
         card,
         lane,
         stage,
         index: usize::MAX,
     });
-    focus_card_soon(card);
 }
 
 #[cfg(test)]
