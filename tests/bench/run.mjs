@@ -214,6 +214,7 @@ try {
   for (let run = 0; run < (ONLY === 'edit' ? 0 : RUNS); run++) {
     const tab = await page(browser, { map: { id: 'bench', text: measuredMap() } });
     await tab.goto(`${BASE_URL}#/map/bench`);
+    await tab.getByRole('button', { name: 'Import survey answers…' }).click();
     await tab.locator('.survey-import input[type=file]').setInputFiles({ name: 'bench.csv', mimeType: 'text/csv', buffer: csv });
     await tab.getByLabel('Segment or persona column').selectOption('segment');
     // q6 is also the loyalty question, so the rescore below recomputes the loyalty link and the
