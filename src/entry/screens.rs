@@ -83,6 +83,22 @@ fn import_screen(map: Rc<JourneyMap>, on_edit: Callback<Edit>, on_close: Callbac
     }
 }
 
+#[component]
+fn Spare() -> Html {
+    Html::default()
+}
+
+/// Each wasm instance of yew numbers the roots it listens on from 1, and the app's one root is 1.
+/// This module's root sits inside the app's, whose listeners see its events first: with the same
+/// number the app takes them for its own and runs whichever of its handlers shares the clicked
+/// element's listener number (a "Read the file" click opened the app's Versions screen). A root
+/// mounted and dropped first makes this module's number 2 or more.
+fn claim_a_root_number() {
+    if let Ok(spare) = gloo::utils::document().create_element("div") {
+        yew::Renderer::<Spare>::with_root(spare).render().destroy();
+    }
+}
+
 /// The module mounted in an element of the app's page.
 pub struct ScreenModule {
     app: AppHandle<ScreensRoot>,
@@ -103,6 +119,7 @@ impl ScreenModule {
             today: AttrValue::default(),
             on_request: on_request.clone(),
         };
+        claim_a_root_number();
         let app = yew::Renderer::<ScreensRoot>::with_root_and_props(host, props).render();
         ScreenModule { app, on_request }
     }

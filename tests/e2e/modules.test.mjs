@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, createFromTemplate, launch, openApp, storedMaps, waitForStored } from './helpers.mjs';
+import { BASE_URL, createFromTemplate, fixture, launch, openApp, pickSurvey, scenarioMap, storedMaps, waitForStored } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -75,6 +75,25 @@ test('a map opened directly runs the app alone', async () => {
   await page.reload();
   await page.locator('.journey-grid').waitFor();
   assert.deepEqual(seen, ['app fetch']);
+  await page.context().close();
+});
+
+test('a click inside the screens module runs only its own handlers, never the app\'s', async () => {
+  // A stored map opened at its address: the app's listener numbers then line up with the
+  // module's, so a click the app also handled would run one of the app's own handlers.
+  const { csv, expected } = fixture('google-forms');
+  const page = await openApp(browser, { hash: '#/map/fixture-direct' });
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), ['journeyscope:map:fixture-direct', scenarioMap('direct', expected.scenario)]);
+  await page.reload();
+  await page.getByRole('heading', { name: /^Fixture direct/ }).waitFor();
+  await pickSurvey(page, 'g.csv', csv);
+  for (const stage of expected.scenario.stages) for (const t of stage.touchpoints) await page.getByLabel(`Answers for “${t.name}”`).selectOption(t.column);
+  await page.getByRole('button', { name: 'Read the file' }).click();
+  await page.getByRole('region', { name: 'Import report' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Versions', exact: true }).count(), 0);
+  await page.getByRole('button', { name: 'Import answers' }).click();
+  await page.locator('.journey-score .score-value', { hasText: expected.expected.all.journey.score.toFixed(1) }).waitFor();
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
