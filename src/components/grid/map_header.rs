@@ -34,15 +34,20 @@ const PICTURES: [(Export, &str); 3] = [
     (Export::FeelingsSvg, "Feelings curve"),
 ];
 
-fn compare_item(on_compare: &Callback<ImageFormat>, open: &UseStateHandle<bool>) -> Html {
+/// One picture of the list: its name and a button for each format, each closing the list.
+fn picture_item(
+    what: &str,
+    open: &UseStateHandle<bool>,
+    pick: impl Fn(ImageFormat) + 'static,
+) -> Html {
+    let pick = Rc::new(pick);
     let choose = |format: ImageFormat| {
-        let (on_compare, open) = (on_compare.clone(), open.clone());
+        let (pick, open) = (pick.clone(), open.clone());
         Callback::from(move |_: MouseEvent| {
             open.set(false);
-            on_compare.emit(format);
+            pick(format);
         })
     };
-    let what = "As-is and to-be";
     html! {
         <li>
             <span>{ what }</span>
@@ -61,12 +66,11 @@ pub fn MapHeader(props: &MapHeaderProps) -> Html {
         let open = pictures_open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    // A choice downloads the picture and closes the list.
-    let choose = |on_pick: &Callback<Export>, kind: Export| {
-        let (on_pick, open) = (on_pick.clone(), pictures_open.clone());
-        Callback::from(move |_: MouseEvent| {
-            open.set(false);
-            on_pick.emit(kind);
+    let map_picture = |kind: Export, what: &str| {
+        let (on_svg, on_png) = (props.on_export.clone(), props.on_png.clone());
+        picture_item(what, &pictures_open, move |format| match format {
+            ImageFormat::Svg => on_svg.emit(kind),
+            ImageFormat::Png => on_png.emit(kind),
         })
     };
     html! {
@@ -96,16 +100,10 @@ pub fn MapHeader(props: &MapHeaderProps) -> Html {
                     if *pictures_open {
                         <ul id="picture-list" role="list">
                             for (kind, what) in PICTURES {
-                                <li>
-                                    <span>{ what }</span>
-                                    <button type="button" onclick={choose(&props.on_export, kind)}
-                                        aria-label={format!("{what} as SVG")}>{ "SVG" }</button>
-                                    <button type="button" onclick={choose(&props.on_png, kind)}
-                                        aria-label={format!("{what} as PNG")}>{ "PNG" }</button>
-                                </li>
+                                { map_picture(kind, what) }
                             }
-                            if let Some(on_compare) = &props.on_compare_picture {
-                                { compare_item(on_compare, &pictures_open) }
+                            if let Some(on_compare) = props.on_compare_picture.clone() {
+                                { picture_item("As-is and to-be", &pictures_open, move |format| on_compare.emit(format)) }
                             }
                         </ul>
                     }
