@@ -5,6 +5,7 @@ use journey_core::exports::{
     compare_file, compare_picture, export, picture, ComparePicture, Export, ImageFormat,
 };
 use journey_core::share::Shared;
+use journey_core::to_be::as_is_first;
 use journey_core::Edit;
 use yew::prelude::*;
 
@@ -160,11 +161,7 @@ fn compare_download(
         let Some(partner) = state.library.partner(map) else {
             return;
         };
-        let (as_is, to_be) = if map.as_is.is_some() {
-            (partner, map)
-        } else {
-            (map, partner)
-        };
+        let (as_is, to_be) = as_is_first(map, partner);
         match format {
             ImageFormat::Svg => {
                 let file = compare_file(as_is, to_be, persona);

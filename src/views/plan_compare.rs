@@ -4,7 +4,9 @@
 
 use std::rc::Rc;
 
-use journey_core::to_be::{card_plans, lane_pairs, projection, stage_pairs, summary};
+use journey_core::to_be::{
+    as_is_first, card_plans, feelings_by_stage, lane_pairs, projection, stage_pairs, summary, Pair,
+};
 use journey_core::{Id, JourneyMap};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -34,26 +36,19 @@ pub fn PlanCompare(props: &PlanCompareProps) -> Html {
             </section>
         };
     };
-    let (as_is, to_be) = match props.map.as_is {
-        Some(_) => (partner, props.map.clone()),
-        None => (props.map.clone(), partner),
-    };
-    let stages = stage_pairs(&as_is, &to_be);
+    let (as_is, to_be) = as_is_first(&props.map, &partner);
+    let stages = stage_pairs(as_is, to_be);
     let names: Vec<String> = stages.iter().map(|s| s.name.clone()).collect();
-    let curve =
-        |name: &str, map: &JourneyMap, side: fn(&journey_core::to_be::Pair) -> Option<Id>| {
-            let chosen = map.persona(*persona).unwrap_or(&map.personas[0]);
-            Curve {
-                name: format!("{name}: {}", chosen.name),
-                values: stages
-                    .iter()
-                    .map(|s| side(s).and_then(|stage| chosen.emotion_at(stage)))
-                    .collect(),
-            }
-        };
+    let curve = |name: &str, map: &JourneyMap, side: fn(&Pair) -> Option<Id>| {
+        let (persona, values) = feelings_by_stage(map, *persona, &stages, side);
+        Curve {
+            name: format!("{name}: {persona}"),
+            values,
+        }
+    };
     let curves = [
-        curve("As-is", &as_is, |s| s.as_is),
-        curve("To-be", &to_be, |s| s.to_be),
+        curve("As-is", as_is, |s| s.as_is),
+        curve("To-be", to_be, |s| s.to_be),
     ];
     let on_persona = {
         let persona = persona.clone();
@@ -70,8 +65,8 @@ pub fn PlanCompare(props: &PlanCompareProps) -> Html {
                 <h2 id="plan-title">{ format!("As-is and to-be: {} and {}", as_is.name, to_be.name) }</h2>
                 { back }
             </div>
-            { plan_summary(&summary(&as_is, &to_be)) }
-            { projection_table(&projection(&as_is, &to_be)) }
+            { plan_summary(&summary(as_is, to_be)) }
+            { projection_table(&projection(as_is, to_be)) }
             if as_is.personas.len() > 1 {
                 <label class="plan-persona">{ "Persona" }
                     <select onchange={on_persona}>
@@ -82,7 +77,7 @@ pub fn PlanCompare(props: &PlanCompareProps) -> Html {
                 </label>
             }
             { curves_chart("Emotion curves, as-is and to-be", &names, &curves) }
-            { plan_grid(&as_is, &to_be, &stages, &lane_pairs(&as_is, &to_be), &card_plans(&as_is, &to_be)) }
+            { plan_grid(as_is, to_be, &stages, &lane_pairs(as_is, to_be), &card_plans(as_is, to_be)) }
         </section>
     }
 }

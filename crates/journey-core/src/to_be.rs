@@ -56,6 +56,35 @@ fn pairs(older: &[(Id, &str)], newer: &[(Id, &str)]) -> Vec<Pair> {
     out
 }
 
+/// The two maps of a pair as (as-is, to-be), whichever of them is open.
+pub fn as_is_first<'a>(
+    open: &'a JourneyMap,
+    partner: &'a JourneyMap,
+) -> (&'a JourneyMap, &'a JourneyMap) {
+    if open.as_is.is_some() {
+        (partner, open)
+    } else {
+        (open, partner)
+    }
+}
+
+/// One map's side of a compare chart: the name of the persona `persona` (the map's first when it
+/// has no such persona) and its feeling at each paired stage, `None` where that side has no stage
+/// or the persona no feeling there.
+pub fn feelings_by_stage(
+    map: &JourneyMap,
+    persona: Id,
+    stages: &[Pair],
+    side: fn(&Pair) -> Option<Id>,
+) -> (String, Vec<Option<i8>>) {
+    let chosen = map.persona(persona).unwrap_or(&map.personas[0]);
+    let values = stages
+        .iter()
+        .map(|s| side(s).and_then(|stage| chosen.emotion_at(stage)))
+        .collect();
+    (chosen.name.clone(), values)
+}
+
 /// The stages side by side: matched by id, with a gap on the side that lacks one.
 pub fn stage_pairs(as_is: &JourneyMap, to_be: &JourneyMap) -> Vec<Pair> {
     let list = |map: &JourneyMap| -> Vec<(Id, String)> {

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use super::{feeling_y, Canvas, Picture, COLUMN, INK, LINE, MARGIN, MUTED, PERSONA_COLOURS, WRAP};
 use crate::model::{Id, JourneyMap};
-use crate::to_be::{projection, stage_pairs, summary, Pair};
+use crate::to_be::{feelings_by_stage, projection, stage_pairs, summary, Pair};
 
 const LEFT: u32 = MARGIN + 110;
 const CHART_HEIGHT: u32 = 200;
@@ -76,21 +76,6 @@ fn curve(canvas: &mut Canvas, style: &Style, values: &[Option<i8>], top: u32) {
     }
 }
 
-/// The feelings of the persona `persona` (or the map's first) at each paired stage.
-fn feelings(
-    map: &JourneyMap,
-    persona: Id,
-    stages: &[Pair],
-    side: fn(&Pair) -> Option<Id>,
-) -> (String, Vec<Option<i8>>) {
-    let chosen = map.persona(persona).unwrap_or(&map.personas[0]);
-    let values = stages
-        .iter()
-        .map(|s| side(s).and_then(|stage| chosen.emotion_at(stage)))
-        .collect();
-    (chosen.name.clone(), values)
-}
-
 fn score(value: Option<f64>) -> String {
     value.map_or_else(|| "no score yet".into(), |v| format!("{v:.1}"))
 }
@@ -138,7 +123,7 @@ pub fn compare_svg(as_is: &JourneyMap, to_be: &JourneyMap, persona: Id) -> Pictu
         ),
         (&TO_BE, to_be, |s: &Pair| s.to_be),
     ] {
-        let (name, values) = feelings(map, persona, &stages, side);
+        let (name, values) = feelings_by_stage(map, persona, &stages, side);
         curve(&mut canvas, style, &values, top);
         let _ = writeln!(
             canvas.body,
