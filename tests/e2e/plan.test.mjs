@@ -97,6 +97,8 @@ test('a to-be journey is planned, linked both ways, compared with the as-is and 
   await page.getByRole('button', { name: 'Back to the map' }).click();
 
   await page.getByRole('button', { name: '← All maps' }).click();
+  // The library is drawn when the route changes, a task after the click.
+  await page.locator('.map-row.to-be').waitFor();
   const names = await page.locator('.map-row .map-row-name').allTextContents();
   assert.deepEqual(names.slice(0, 2), ['Fixture plan (edit map name)', 'Fixture plan (to-be) (edit map name)']);
   assert.equal(await page.locator('.map-row.to-be .map-row-pair').textContent(), 'To-be journey of “Fixture plan”');

@@ -34,7 +34,7 @@ test('a corrupt stored map is set aside, offered as a download, and the rest sti
   await page.reload();
   await page.locator('.banner.warning', { hasText: 'could not read' }).waitFor();
   await page.getByRole('button', { name: 'Discard backup' }).click();
-  assert.equal(await page.locator('.banner.warning').count(), 0);
+  await page.locator('.banner.warning').waitFor({ state: 'detached' });
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('backup'))), []);
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -135,6 +135,7 @@ test('with storage blocked the app still works and says nothing will be kept', a
   await page.locator('.banner.warning', { hasText: 'lost when the tab closes' }).waitFor();
   await createFromTemplate(page, 'ecommerce');
   await page.getByRole('button', { name: 'Move stage Discover right' }).click();
+  await page.locator('button[aria-label="Move stage Discover left"]:not([disabled])').waitFor();
   assert.equal(await page.locator('.banner.error').count(), 0);
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -174,7 +175,7 @@ test('with a map open in two tabs, an edit in one appears in the other', async (
 
   // The change from the other tab is one undoable step here.
   await first.getByRole('button', { name: 'Undo' }).click();
-  assert.equal(await first.getByText('Asks a colleague').count(), 0);
+  await first.getByText('Asks a colleague').waitFor({ state: 'detached' });
   assert.deepEqual(second.errors, []);
   await first.context().close();
 });
