@@ -8,6 +8,7 @@
 const APP = { js: '__APP_JS__', wasm: '__APP_WASM__' };
 const EMBED = { js: '__EMBED_JS__', wasm: '__EMBED_WASM__' };
 const SCREENS = { js: '__SCREENS_JS__', wasm: '__SCREENS_WASM__' };
+const SHEETS = { js: '__SHEETS_JS__', wasm: '__SHEETS_WASM__' };
 
 async function run(files) {
   // The wasm is requested with the glue, not after it. If the glue fails, that failure is the
@@ -34,16 +35,22 @@ function unavailable(error) {
 // The screens module (saved versions, the score report), which the app fetches the first time a
 // user opens one of its screens and mounts in its own page (src/browser/screen_loader.rs). Named
 // here, so the offline worker keeps it with the app; a fetch that fails is tried again next time.
-let fetching;
-globalThis.journeyscopeScreens = () =>
-  (fetching ??= import(SCREENS.js)
-    .then(async (bindings) => {
-      await bindings.default({ module_or_path: SCREENS.wasm });
-      return bindings;
-    })
-    .catch((error) => {
-      fetching = undefined;
-      throw error;
-    }));
+// The sheets module (the .xlsx reader) is fetched the same way, by the screens module, when a user
+// picks a workbook to import (src/entry/reading.rs).
+function fetcher(files) {
+  let fetching;
+  return () =>
+    (fetching ??= import(files.js)
+      .then(async (bindings) => {
+        await bindings.default({ module_or_path: files.wasm });
+        return bindings;
+      })
+      .catch((error) => {
+        fetching = undefined;
+        throw error;
+      }));
+}
+globalThis.journeyscopeScreens = fetcher(SCREENS);
+globalThis.journeyscopeSheets = fetcher(SHEETS);
 
 run(/^#\/(embed|view)\/./.test(location.hash) ? EMBED : APP).catch(unavailable);

@@ -89,6 +89,7 @@ function place({ wasm, glue }, bin) {
 }
 const embed = place(await buildModule('journeyscope-embed'), 'journeyscope-embed');
 const screens = place(await buildModule('journeyscope-screens'), 'journeyscope-screens');
+const sheets = place(await buildModule('journeyscope-sheets'), 'journeyscope-sheets');
 
 // Trunk's inline loader names the app's files; it is replaced by ours.
 const page = join(dir, 'index.html');
@@ -116,6 +117,8 @@ const fill = {
   __EMBED_WASM__: embed.wasm,
   __SCREENS_JS__: screens.js,
   __SCREENS_WASM__: screens.wasm,
+  __SHEETS_JS__: sheets.js,
+  __SHEETS_WASM__: sheets.wasm,
 };
 let boot = readFileSync(join(root, 'scripts', 'boot.js'), 'utf8');
 for (const [slot, name] of Object.entries(fill)) boot = boot.replace(slot, `./${name}`);

@@ -10,7 +10,10 @@ cd "$(dirname "$0")/../dist"
 APP_BUDGET=$((400 * 1024))
 EMBED_BUDGET=$((200 * 1024))
 # Fetched once, when a user first opens its screens, then kept offline with the app.
-SCREENS_BUDGET=$((300 * 1024))
+SCREENS_BUDGET=$((320 * 1024))
+# Fetched only when a user picks an .xlsx workbook to import. Most of it is the text decoders
+# calamine's XML reader links in for workbooks in legacy encodings (about 170 KB gzipped).
+SHEETS_BUDGET=$((300 * 1024))
 loader=$(mktemp --suffix=.loader.js)
 trap 'rm -f "$loader"' EXIT
 node ../scripts/inline-loader.mjs index.html >"$loader"
@@ -36,12 +39,13 @@ report() {
   echo
 }
 printf '%-48s %10s %10s\n' file bytes gzip
-app=$(ls journeyscope-*.wasm journeyscope-*.js | grep -v -e '^journeyscope-embed-' -e '^journeyscope-screens-')
+app=$(ls journeyscope-*.wasm journeyscope-*.js | grep -v -e '^journeyscope-embed-' -e '^journeyscope-screens-' -e '^journeyscope-sheets-')
 # shellcheck disable=SC2086
 report "app" "$APP_BUDGET" $app "$loader"
 report "embed module" "$EMBED_BUDGET" journeyscope-embed-*.wasm journeyscope-embed-*.js "$loader"
 report "screens module" "$SCREENS_BUDGET" journeyscope-screens-*.wasm journeyscope-screens-*.js
+report "sheets module" "$SHEETS_BUDGET" journeyscope-sheets-*.wasm journeyscope-sheets-*.js
 if [ "$over" -ne 0 ]; then
-  echo "a module is over its gzip budget (app 400 KiB, embed module 200 KiB, screens module 300 KiB)" >&2
+  echo "a module is over its gzip budget (app 400 KiB, embed module 200 KiB, screens module 320 KiB, sheets module 300 KiB)" >&2
   exit 1
 fi

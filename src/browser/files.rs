@@ -2,6 +2,7 @@
 //! or PDF), the clipboard, and text read from picked or dropped files.
 
 use journey_core::picture::Picture;
+use journey_core::survey::encoding::TextEncoding;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -98,10 +99,45 @@ pub async fn copy_text(text: &str) -> bool {
     JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
 
+fn megabytes(bytes: f64) -> f64 {
+    bytes / 1_048_576.0
+}
+
+/// Reads a picked file's bytes, refusing one larger than `limit` bytes before reading it.
+pub async fn read_bytes(file: web_sys::File, limit: usize) -> Result<Vec<u8>, String> {
+    if file.size() > limit as f64 {
+        return Err(format!(
+            "it is {:.1} MB; the limit is {:.0} MB",
+            megabytes(file.size()),
+            megabytes(limit as f64)
+        ));
+    }
+    let file = gloo_file::File::from(file);
+    gloo_file::futures::read_as_bytes(&file)
+        .await
+        .map_err(|e| format!("could not read the file ({e})"))
+}
+
+/// Decodes `bytes` with the browser's own decoder (its byte-order mark dropped), refusing bytes
+/// that are not valid in `encoding` rather than putting replacement characters in their place.
+pub fn decode(bytes: &[u8], encoding: TextEncoding) -> Result<String, String> {
+    let refused = || {
+        format!(
+            "the file is not valid {}: choose another encoding",
+            encoding.label()
+        )
+    };
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder =
+        web_sys::TextDecoder::new_with_label_and_options(encoding.whatwg_name(), &options)
+            .map_err(|_| refused())?;
+    decoder.decode_with_u8_array(bytes).map_err(|_| refused())
+}
+
 /// Reads a picked or dropped file as UTF-8 text, refusing one larger than `limit` bytes before
 /// reading it.
 pub async fn read_text(file: web_sys::File, limit: usize) -> Result<String, String> {
-    let megabytes = |bytes: f64| bytes / 1_048_576.0;
     if file.size() > limit as f64 {
         return Err(format!(
             "it is {:.1} MB; the limit is {:.0} MB",

@@ -11,6 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 use yew::Callback;
 
+use crate::browser::js_error::described;
 use crate::browser::screen_link::{Request, Screen};
 
 /// The screens module mounted in an element of the page.
@@ -18,14 +19,6 @@ pub struct ScreenModule {
     instance: JsValue,
     /// Kept alive as long as the module may call it.
     _on_request: Closure<dyn Fn(String, u32, String)>,
-}
-
-fn described(error: JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "an unknown error".into())
 }
 
 fn method(target: &JsValue, name: &str) -> Result<Function, String> {

@@ -19,7 +19,7 @@ test('an export imports into a fresh browser and exports byte for byte the same'
   assert.equal(first.name, 'consultancy-client-journey.journey.json');
   const document = JSON.parse(first.text);
   assert.equal(document.format, 'journeyscope-map');
-  assert.equal(document.schema, 6);
+  assert.equal(document.schema, 7);
   assert.equal(document.revision, undefined, 'the save count stays in the browser');
   assert.ok(first.text.endsWith('}\n'));
   await page.context().close();

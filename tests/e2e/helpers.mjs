@@ -85,7 +85,8 @@ export const importFile = (page, name, text) => page.locator('input[type=file]')
 /** Opens the survey import from the score panel and picks a CSV file in it, as a user does. */
 export async function pickSurvey(page, name, csv) {
   await page.getByRole('button', { name: 'Import survey answers…' }).click();
-  await page.locator('.survey-import input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const buffer = Buffer.isBuffer(csv) ? csv : Buffer.from(csv);
+  await page.locator('.survey-import input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer });
 }
 
 /** A map file with one measured touchpoint answered in each of `periods`. */

@@ -21,11 +21,11 @@ pub const FORMAT_NAME: &str = "journeyscope-map";
 
 /// The schema this build writes. Bump it with a migration step (see `MIGRATIONS`) whenever the
 /// stored shape changes; never edit a released version's shape in place.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Upgrade steps: `MIGRATIONS[n - 1]` turns a version-`n` document into version `n + 1`.
 const MIGRATIONS: [fn(Value) -> Result<Value, ImportError>; SCHEMA_VERSION as usize - 1] =
-    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
 /// Version 2 added the score: stage weights, card measures and the map's `scoring`. All of them
 /// have defaults that mean "not measured", so a version-1 map reads as it is; only the number moves.
@@ -68,6 +68,12 @@ fn v4_to_v5(value: Value) -> Result<Value, ImportError> {
 /// mapping's segment-to-persona links. A map without them reads as it is; only the number
 /// moves, so an older build leaves such maps alone instead of refusing the new fields.
 fn v5_to_v6(value: Value) -> Result<Value, ImportError> {
+    Ok(value)
+}
+
+/// Version 7 added the survey mapping's `date_order` and the `qualtrics_legacy` layout. A map
+/// without them reads as it is; only the number moves.
+fn v6_to_v7(value: Value) -> Result<Value, ImportError> {
     Ok(value)
 }
 
@@ -417,10 +423,10 @@ mod tests {
 
     #[test]
     fn schema_versions_outside_the_known_range_are_refused() {
-        let newer = export_json(&map()).replace(&current_schema(), "\"schema\": 7");
+        let newer = export_json(&map()).replace(&current_schema(), "\"schema\": 8");
         assert_eq!(
             import_json(&newer),
-            Err(ImportError::NewerSchema { found: 7 })
+            Err(ImportError::NewerSchema { found: 8 })
         );
         assert!(import_json(&newer)
             .unwrap_err()

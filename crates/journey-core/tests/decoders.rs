@@ -57,6 +57,18 @@ proptest! {
     }
 
     #[test]
+    fn any_bytes_get_an_encoding_and_a_workbook_answer(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let found = journey_core::survey::encoding::detect(&bytes);
+        prop_assert!(found.bom_len(&bytes) <= 3);
+        let mut zipped = b"PK\x03\x04".to_vec();
+        zipped.extend(&bytes);
+        // A damaged workbook is refused with a message, never a panic.
+        if let Err(e) = journey_core::survey::sheet::read_xlsx(&zipped, None) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+    }
+
+    #[test]
     fn mermaid_is_read_or_refused(text in text()) {
         if let Ok(map) = from_mermaid(&format!("journey\n{text}"), "m".into(), 0) {
             prop_assert_eq!(validate(&map), vec![]);

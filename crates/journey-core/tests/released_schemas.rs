@@ -182,6 +182,30 @@ fn schema_v6_reads_with_its_as_is_link_targets_and_persona_links() {
     assert_eq!(import_json(&export_json(&map)).unwrap(), map);
 }
 
+/// Version 7 is the first whose survey mapping keeps a date order and may name the legacy
+/// Qualtrics layout.
+const SCHEMA_V7: &str = include_str!("fixtures/schema-v7.json");
+
+#[test]
+fn schema_v7_reads_with_its_date_order_and_legacy_layout() {
+    use journey_core::survey::{DateOrder, Layout};
+    let map = import_json(SCHEMA_V7).expect("schema 7 is readable");
+    assert_eq!(validate(&map), vec![]);
+    let survey = map.scoring.survey.as_ref().unwrap();
+    assert_eq!(survey.date_order, Some(DateOrder::DayFirst));
+    assert_eq!(survey.layout, Some(Layout::QualtricsLegacy));
+    // A 5 and a 7 on 1–7: (4/6 + 6/6) / 2 of the way up.
+    let score = map.scores(&Default::default()).journey.unwrap().score;
+    assert!((score - 100.0 * 5.0 / 6.0).abs() < 1e-9, "{score}");
+    assert_eq!(import_json(&export_json(&map)).unwrap(), map);
+}
+
+#[test]
+fn schema_v6_reads_without_a_date_order() {
+    let map = import_json(SCHEMA_V6).unwrap();
+    assert_eq!(map.scoring.survey.unwrap().date_order, None);
+}
+
 #[test]
 fn schema_v5_reads_as_a_map_without_a_plan_or_links() {
     let map = import_json(SCHEMA_V5).unwrap();

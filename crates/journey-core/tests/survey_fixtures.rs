@@ -246,7 +246,7 @@ fn the_import_report_counts_what_it_skipped() {
             "{name}: lines are file lines"
         );
         assert_eq!(report.periods, ["2026-Q1", "2026-Q2"], "{name}");
-        assert_eq!(report.undated_rows, 0, "{name}");
+        assert_eq!(report.dates.unreadable, 0, "{name}");
     }
 }
 

@@ -1,15 +1,20 @@
 //! Command-line arguments, read by hand: two commands and four options need no parser crate.
 
-use journey_core::survey::Periodicity;
+use journey_core::survey::encoding::TextEncoding;
+use journey_core::survey::{DateOrder, Periodicity};
 
 pub const USAGE: &str = "\
 Usage:
   journeyscope score MAP.journey.json [--responses FILE.csv] [--mapping MAPPING.json]
-                     [--period month|quarter] [--json]
+                     [--period month|quarter] [--encoding utf-8|utf-16le|utf-16be|windows-1252]
+                     [--dates month-first|day-first] [--sheet NAME] [--json]
   journeyscope validate FILE.journey.json...
 
 score     prints the Customer Journey Score of a map: from its own answers, or from a survey
           export mapped onto it (by MAPPING.json, or by the mapping saved in the map).
+          The file's encoding is detected (UTF-8, UTF-16, Windows-1252) unless --encoding says;
+          the order of dates such as 03/04/2026 is decided from the file unless --dates says.
+          An .xlsx workbook is read from its first sheet, or the one --sheet names.
           --json prints the same figures as JSON.
 validate  checks map files and says what is wrong and where.
 ";
@@ -20,6 +25,9 @@ pub struct ScoreArgs {
     pub responses: Option<String>,
     pub mapping: Option<String>,
     pub period: Option<Periodicity>,
+    pub encoding: Option<TextEncoding>,
+    pub date_order: Option<DateOrder>,
+    pub sheet: Option<String>,
     pub json: bool,
 }
 
@@ -63,6 +71,24 @@ fn score(rest: &[String]) -> Result<ScoreArgs, String> {
                     other => return Err(format!("--period is month or quarter, not “{other}”")),
                 })
             }
+            "--encoding" => {
+                let name = value("--encoding")?;
+                args.encoding = Some(TextEncoding::named(&name).ok_or_else(|| {
+                    format!("--encoding is utf-8, utf-16le, utf-16be or windows-1252, not “{name}”")
+                })?)
+            }
+            "--dates" => {
+                args.date_order = Some(match value("--dates")?.as_str() {
+                    "month-first" => DateOrder::MonthFirst,
+                    "day-first" => DateOrder::DayFirst,
+                    other => {
+                        return Err(format!(
+                            "--dates is month-first or day-first, not “{other}”"
+                        ))
+                    }
+                })
+            }
+            "--sheet" => args.sheet = Some(value("--sheet")?),
             "--json" => args.json = true,
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             path if args.map.is_empty() => args.map = path.to_string(),
@@ -86,7 +112,7 @@ mod tests {
     #[test]
     fn score_with_every_option() {
         let parsed = parse(&argv(
-            "score m.json --responses r.csv --mapping x.json --period month --json",
+            "score m.json --responses r.csv --mapping x.json --period month --encoding utf-16le --dates day-first --sheet Answers --json",
         ))
         .unwrap();
         assert_eq!(
@@ -96,6 +122,9 @@ mod tests {
                 responses: Some("r.csv".into()),
                 mapping: Some("x.json".into()),
                 period: Some(Periodicity::Month),
+                encoding: Some(TextEncoding::Utf16Le),
+                date_order: Some(DateOrder::DayFirst),
+                sheet: Some("Answers".into()),
                 json: true,
             })
         );

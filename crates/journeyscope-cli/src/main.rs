@@ -10,6 +10,8 @@ mod table;
 use std::process::ExitCode;
 
 use journey_core::score::block::scores_block;
+use journey_core::survey::encoding::{detect, reading_note, TextEncoding};
+use journey_core::survey::sheet::{looks_like_xlsx, read_xlsx};
 use journey_core::survey::{import, SurveyMapping};
 use journey_core::{import_json, Edit, JourneyMap};
 
@@ -17,6 +19,48 @@ use args::{Command, ScoreArgs};
 
 fn read(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+}
+
+/// The text of a survey file and how it was read: a workbook's sheet (`sheet`, or the first) as
+/// CSV, or text in `encoding` or the one its bytes show, refusing bytes not valid in it.
+fn read_survey(
+    path: &str,
+    encoding: Option<TextEncoding>,
+    sheet: Option<&str>,
+) -> Result<(String, Reading), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    if looks_like_xlsx(&bytes) && encoding.is_none() {
+        let book = read_xlsx(&bytes, sheet).map_err(|e| format!("{path}: {e}"))?;
+        let name = book.sheets[book.chosen].clone();
+        return Ok((book.csv, Reading::Sheet(name)));
+    }
+    let found = encoding.unwrap_or_else(|| detect(&bytes));
+    let decoder = encoding_rs::Encoding::for_label(found.whatwg_name().as_bytes())
+        .ok_or_else(|| format!("{path}: no decoder for {}", found.label()))?;
+    let text = decoder
+        .decode_without_bom_handling_and_without_replacement(&bytes[found.bom_len(&bytes)..])
+        .ok_or_else(|| {
+            format!(
+                "{path}: the file is not valid {}; pass --encoding",
+                found.label()
+            )
+        })?;
+    Ok((text.into_owned(), Reading::Text(found)))
+}
+
+/// How a survey file was read, for the report.
+enum Reading {
+    Text(TextEncoding),
+    Sheet(String),
+}
+
+impl Reading {
+    fn note(&self, separator: char) -> String {
+        match self {
+            Reading::Text(encoding) => reading_note(*encoding, separator),
+            Reading::Sheet(name) => format!("read from sheet “{name}” of the workbook"),
+        }
+    }
 }
 
 fn load_map(path: &str) -> Result<JourneyMap, String> {
@@ -39,7 +83,10 @@ fn score(args: &ScoreArgs) -> Result<String, String> {
         if let Some(period) = args.period {
             mapping.period = period;
         }
-        let text = read(responses)?;
+        if args.date_order.is_some() {
+            mapping.date_order = args.date_order;
+        }
+        let (text, reading) = read_survey(responses, args.encoding, args.sheet.as_deref())?;
         let result =
             import(&text, &mapping, &map.plan()).map_err(|e| format!("{responses}: {e}"))?;
         // The file's answers stand alone: scores describe this export, not what the map held.
@@ -52,13 +99,17 @@ fn score(args: &ScoreArgs) -> Result<String, String> {
             survey: None,
         };
         map.apply(&edit).map_err(|e| format!("{responses}: {e}"))?;
-        report = Some(result.report);
+        let note = reading.note(result.report.separator);
+        report = Some((result.report, note));
     }
     if args.json {
         let block = scores_block(&map).ok_or("no measured answers to score")?;
         return serde_json::to_string_pretty(&block).map_err(|e| e.to_string());
     }
-    Ok(table::render(&map, report.as_ref()))
+    Ok(table::render(
+        &map,
+        report.as_ref().map(|(r, note)| (r, note.as_str())),
+    ))
 }
 
 fn validate(paths: &[String]) -> (String, bool) {
@@ -121,10 +172,168 @@ mod tests {
     const MAP: &str = include_str!("../../journey-core/tests/fixtures/schema-v2.json");
 
     fn write(name: &str, text: &str) -> String {
+        write_bytes(name, text.as_bytes())
+    }
+
+    fn write_bytes(name: &str, bytes: &[u8]) -> String {
         let path =
             std::env::temp_dir().join(format!("journeyscope-cli-{}-{name}", std::process::id()));
-        std::fs::write(&path, text).unwrap();
+        std::fs::write(&path, bytes).unwrap();
         path.to_string_lossy().into_owned()
+    }
+
+    /// A mapping of the v2 fixture's ad and checkout cards onto two columns.
+    fn ad_and_checkout(ad_column: &str, checkout_column: &str, date: &str) -> String {
+        let date = match date {
+            "none" => "null".to_string(),
+            name => format!("{name:?}"),
+        };
+        let checkout = import_json(MAP)
+            .unwrap()
+            .cards
+            .iter()
+            .find(|c| c.text == "Checkout")
+            .unwrap()
+            .id;
+        write(
+            &format!("mapping-{ad_column}.json"),
+            &format!(
+                r#"{{"date_column": {date}, "touchpoints": [{{"column": "{ad_column}", "card": 14}}, {{"column": "{checkout_column}", "card": {checkout}}}]}}"#
+            ),
+        )
+    }
+
+    #[test]
+    fn reads_utf16_and_windows_1252_exports_and_says_so() {
+        let text = "Datum\tAnzeige – gesehen?\tKasse\r\n25/01/2026\t5\t4\r\n03/02/2026\t3\t5\r\n";
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        let mapping = ad_and_checkout("Anzeige – gesehen?", "Kasse", "Datum");
+        for (name, bytes, note) in [
+            ("u16.txt", utf16, "read as UTF-16 LE, tab-separated"),
+            (
+                "w1252.csv",
+                cp1252.into_owned(),
+                "read as Windows-1252, tab-separated",
+            ),
+        ] {
+            let args = ScoreArgs {
+                map: write("m16.journey.json", MAP),
+                responses: Some(write_bytes(name, &bytes)),
+                mapping: Some(mapping.clone()),
+                ..ScoreArgs::default()
+            };
+            let out = score(&args).unwrap();
+            assert!(out.contains(note), "{out}");
+            assert!(
+                out.contains("Dates read day first, as “25/01/2026” on line 2"),
+                "{out}"
+            );
+            assert!(out.contains("2026-Q1"), "{out}");
+        }
+        let refused = ScoreArgs {
+            map: write("m16.journey.json", MAP),
+            responses: Some(write_bytes("odd.txt", &[0xFF, 0xFE, 0x00, 0xD8, b'a', 0])),
+            mapping: Some(mapping),
+            ..ScoreArgs::default()
+        };
+        assert!(score(&refused)
+            .unwrap_err()
+            .contains("is not valid UTF-16 LE"));
+    }
+
+    #[test]
+    fn reads_a_workbook_sheet() {
+        let path = format!(
+            "{}/../journey-core/tests/fixtures/sheets/answers.xlsx",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let args = |sheet: Option<&str>| ScoreArgs {
+            map: write("mx.journey.json", MAP),
+            responses: Some(path.clone()),
+            mapping: Some(ad_and_checkout("Booking", "Visit", "Submitted")),
+            sheet: sheet.map(str::to_string),
+            ..ScoreArgs::default()
+        };
+        let out = score(&args(Some("Responses"))).unwrap();
+        assert!(
+            out.contains("read from sheet “Responses” of the workbook"),
+            "{out}"
+        );
+        assert!(out.contains("3 rows, 5 answers used, 1 skipped"), "{out}");
+        assert!(out.contains("2026-Q3"), "{out}");
+        let first = score(&args(None)).unwrap_err();
+        assert!(
+            first.contains("the touchpoint column “Booking” is not in this file"),
+            "{first}"
+        );
+        let missing = score(&args(Some("Answers"))).unwrap_err();
+        assert!(
+            missing.ends_with("the workbook has no sheet “Answers”"),
+            "{missing}"
+        );
+    }
+
+    #[test]
+    fn reads_each_dialect() {
+        let dialects = "../journey-core/tests/fixtures/dialects";
+        for (file, ad, checkout, date, expect) in [
+            (
+                "qualtrics-2016-python-ids.csv",
+                "Q1",
+                "Q2",
+                "StartDate",
+                "import ids in Python-style quotes",
+            ),
+            (
+                "qualtrics-legacy-two-rows.csv",
+                "Q1",
+                "Q2",
+                "V8",
+                "a separator at the end of every line",
+            ),
+            (
+                "surveymonkey-trimmed.csv",
+                "How easy was booking?",
+                "How was the visit?",
+                "none",
+                "trimmed to its questions",
+            ),
+            (
+                "surveymonkey-expanded.csv",
+                "How easy was booking?",
+                "How was the visit?",
+                "none",
+                "expanded choices",
+            ),
+            (
+                "glued-labels.csv",
+                "Booking",
+                "Visit",
+                "none",
+                "glued to the label",
+            ),
+            (
+                "negative-codes.csv",
+                "Booking",
+                "Visit",
+                "none",
+                "negative no-basis code",
+            ),
+        ] {
+            let path = format!("{}/{dialects}/{file}", env!("CARGO_MANIFEST_DIR"));
+            let args = ScoreArgs {
+                map: write("md.journey.json", MAP),
+                responses: Some(path),
+                mapping: Some(ad_and_checkout(ad, checkout, date)),
+                ..ScoreArgs::default()
+            };
+            let out = score(&args).unwrap_or_else(|e| panic!("{file}: {e}"));
+            assert!(out.contains(expect), "{file}: {out}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use journey_core::score::evidence::{periods, segments};
 use journey_core::score::{significant_change, JourneyScore, Slice};
+use journey_core::survey::aggregate::DateDecision;
 use journey_core::survey::ImportReport;
 use journey_core::JourneyMap;
 
@@ -35,7 +36,8 @@ fn clip(text: &str, width: usize) -> String {
     clipped
 }
 
-pub fn render(map: &JourneyMap, report: Option<&ImportReport>) -> String {
+/// The scores as a table, with the import's report and how its file was read.
+pub fn render(map: &JourneyMap, report: Option<(&ImportReport, &str)>) -> String {
     let mut out = String::new();
     let all = map.scores(&Slice::default());
     let _ = writeln!(out, "{}", map.name);
@@ -185,7 +187,7 @@ pub fn render(map: &JourneyMap, report: Option<&ImportReport>) -> String {
         }
     }
     let _ = writeln!(out, "\n{}", map.scoring.weights_described());
-    if let Some(report) = report {
+    if let Some((report, reading)) = report {
         let used: u64 = report.used.iter().map(|(_, n)| n).sum();
         let reasons: Vec<String> = report
             .skipped
@@ -196,11 +198,7 @@ pub fn render(map: &JourneyMap, report: Option<&ImportReport>) -> String {
             out,
             "\nImport  {} ({}): {} rows, {} answers used, {} skipped{}",
             report.layout.label(),
-            if report.separator == '\t' {
-                "tab".to_string()
-            } else {
-                format!("'{}'", report.separator)
-            },
+            reading,
             report.rows,
             used,
             report.skipped_total(),
@@ -210,6 +208,19 @@ pub fn render(map: &JourneyMap, report: Option<&ImportReport>) -> String {
                 format!(" ({})", reasons.join(", "))
             }
         );
+        for dialect in &report.dialects {
+            let _ = writeln!(out, "  recognised: {}", dialect.label());
+        }
+        if report.glued_labels > 0 {
+            let _ = writeln!(
+                out,
+                "  {} answers had their number glued to the label, read by the number",
+                report.glued_labels
+            );
+        }
+        if report.dates.decision != DateDecision::NoDates || report.dates.unreadable > 0 {
+            let _ = writeln!(out, "  {}", report.dates.describe());
+        }
         for (label, n) in &report.unmapped_labels {
             let _ = writeln!(
                 out,

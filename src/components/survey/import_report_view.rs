@@ -3,11 +3,13 @@
 
 use std::rc::Rc;
 
+use journey_core::survey::encoding::reading_note;
 use journey_core::survey::{ImportResult, LabelValue, SurveyMapping};
 use journey_core::JourneyMap;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::common::reading::Origin;
 use crate::components::common::table::{table, Row, Table};
 
 /// What an import does with the answers of periods the map already has.
@@ -20,6 +22,7 @@ pub enum PeriodsHere {
 #[derive(Properties, PartialEq)]
 pub struct ImportReportViewProps {
     pub file: AttrValue,
+    pub origin: Origin,
     pub map: Rc<JourneyMap>,
     pub mapping: SurveyMapping,
     pub result: Rc<ImportResult>,
@@ -74,14 +77,27 @@ pub fn ImportReportView(props: &ImportReportViewProps) -> Html {
         })
     };
     let used: u64 = report.used.iter().map(|(_, n)| n).sum();
-    let separator = match report.separator {
-        '\t' => "tabs".to_string(),
-        c => format!("“{c}”"),
+    let dialects: Vec<&str> = report.dialects.iter().map(|d| d.label()).collect();
+    let read = match &props.origin {
+        Origin::Text(encoding) => reading_note(*encoding, report.separator),
+        Origin::Sheet { sheets, chosen } => format!(
+            "read from sheet “{}” of the workbook",
+            sheets.get(*chosen).map_or("", String::as_str)
+        ),
     };
     html! {
         <div class="import-report" role="region" aria-label="Import report">
-            <p>{ format!("{}: read as {}, separated by {separator}. {} rows, {used} answers used, {} values skipped.",
-                props.file, report.layout.label(), report.rows, report.skipped_total()) }</p>
+            <p>{ format!("{}: {}; {}. {} rows, {used} answers used, {} values skipped.",
+                props.file, read, report.layout.label(), report.rows, report.skipped_total()) }</p>
+            if !dialects.is_empty() {
+                <p>{ format!("Recognised in this export: {}.", dialects.join("; ")) }</p>
+            }
+            if report.glued_labels > 0 {
+                <p>{ format!("Answers with their number glued to the label (such as “Very likely7”), read by the number: {}.", report.glued_labels) }</p>
+            }
+            if props.mapping.date_column.is_some() {
+                <p class="date-reading">{ report.dates.describe() }</p>
+            }
             { table(Table {
                 class: None,
                 caption: "Answers used per touchpoint".into(),
@@ -99,8 +115,8 @@ pub fn ImportReportView(props: &ImportReportViewProps) -> Html {
                     rows: report.examples.iter().enumerate().map(|(i, s)| Row::new(i as u32, vec![s.line.to_string(), s.column.clone(), s.value.clone(), s.reason.to_string()])).collect(),
                 }) }
             }
-            if report.undated_rows > 0 {
-                <p>{ format!("{} rows have a date that could not be read: their answers count in the totals but in no period.", report.undated_rows) }</p>
+            if report.dates.unreadable > 0 {
+                <p>{ "Answers in rows whose date could not be read count in the totals, in no period." }</p>
             }
             if !report.unmapped_labels.is_empty() {
                 <fieldset class="label-values">

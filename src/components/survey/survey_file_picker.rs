@@ -1,4 +1,4 @@
-//! The survey import's first step: the "Import survey CSV" picker.
+//! The survey import's first step: the "Import a survey file" picker (CSV, tab-separated text or an .xlsx workbook).
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -25,8 +25,8 @@ pub fn SurveyFilePicker(props: &SurveyFilePickerProps) -> Html {
     };
     html! {
         <label class={classes!("button", "import-button", (!props.enabled).then_some("is-disabled"))}>
-            { "Import survey CSV" }
-            <input type="file" class="visually-hidden" accept=".csv,.tsv,.txt,text/csv" disabled={!props.enabled} {onchange} />
+            { "Import a survey file (CSV or .xlsx)" }
+            <input type="file" class="visually-hidden" accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={!props.enabled} {onchange} />
         </label>
     }
 }

@@ -1,4 +1,4 @@
-//! "Import survey CSV": pick a file, map its columns, read it with progress, review the report,
+//! "Import a survey file": pick a CSV, text or .xlsx file, map its columns, read it with progress, review the report,
 //! then add the answers to the map (or cancel and leave it untouched). Each step is a component
 //! of its own; this one holds which step the import is at and moves between them.
 
@@ -10,7 +10,7 @@ use journey_core::{Edit, JourneyMap};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::components::common::reading::{FileText, ReadRequest};
+use crate::components::common::reading::{FileText, Origin, ReadAs, ReadRequest};
 use crate::components::survey::import_progress::ImportProgress;
 use crate::components::survey::import_report_view::{ImportReportView, PeriodsHere};
 use crate::components::survey::survey_file_picker::SurveyFilePicker;
@@ -20,11 +20,13 @@ use crate::components::survey::survey_run;
 /// Rows looked at to list the touchpoint names of a long file.
 const CHOICE_SCAN: usize = 50_000;
 
-/// A survey file, read.
+/// A survey file, read, and the picked file itself, to read again in another encoding or sheet.
 #[derive(Clone, PartialEq)]
 struct SurveyFile {
     name: String,
     text: Rc<String>,
+    origin: Origin,
+    picked: web_sys::File,
 }
 
 /// A file with the mapping to read it by.
@@ -116,25 +118,46 @@ fn read_all(
 }
 
 /// What a picked file leads to once read: its mapping step (with the mapping the map remembers
-/// from its last import), or why it could not be read.
+/// from its last import, or the one being edited), or why it could not be read.
 fn after_reading(
     problem: UseStateHandle<Option<String>>,
-    remembered: SurveyMapping,
+    mapping: SurveyMapping,
+    picked: web_sys::File,
     to_mapping: Callback<Attempt>,
 ) -> Callback<FileText> {
     Callback::from(move |read: FileText| match read.text {
-        Ok(text) => {
+        Ok(survey_text) => {
             problem.set(None);
             to_mapping.emit(Attempt {
                 file: SurveyFile {
                     name: read.name,
-                    text: Rc::new(text),
+                    text: Rc::new(survey_text.text),
+                    origin: survey_text.origin,
+                    picked: picked.clone(),
                 },
-                mapping: remembered.clone(),
+                mapping: mapping.clone(),
             });
         }
         Err(e) => problem.set(Some(format!("{}: {e}", read.name))),
     })
+}
+
+/// Asks the page to read `picked` as `read_as` says and go on to its mapping.
+fn read_file(
+    on_read: &Callback<ReadRequest>,
+    problem: UseStateHandle<Option<String>>,
+    mapping: SurveyMapping,
+    picked: web_sys::File,
+    read_as: ReadAs,
+    to_mapping: Callback<Attempt>,
+) {
+    let answer = after_reading(problem, mapping, picked.clone(), to_mapping);
+    on_read.emit(ReadRequest {
+        file: picked,
+        limit: MAX_SURVEY_BYTES,
+        read_as,
+        answer,
+    });
 }
 
 #[derive(Properties, PartialEq)]
@@ -168,12 +191,15 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
             (problem.clone(), props.on_read.clone(), to_mapping.clone());
         let remembered = props.map.scoring.survey.clone().unwrap_or_default();
         Callback::from(move |file: web_sys::File| {
-            let answer = after_reading(problem.clone(), remembered.clone(), to_mapping.clone());
-            on_read.emit(ReadRequest {
+            let (problem, mapping) = (problem.clone(), remembered.clone());
+            read_file(
+                &on_read,
+                problem,
+                mapping,
                 file,
-                limit: MAX_SURVEY_BYTES,
-                answer,
-            });
+                ReadAs::Detect,
+                to_mapping.clone(),
+            );
         })
     };
     let cancel = {
@@ -199,11 +225,30 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
             layout,
             columns,
             choices,
-        } => html! {
+        } => {
+            let on_reread = {
+                let (on_read, problem, to_mapping) =
+                    (props.on_read.clone(), problem.clone(), to_mapping.clone());
+                let picked = attempt.file.picked.clone();
+                Callback::from(move |(read_as, mapping): (ReadAs, SurveyMapping)| {
+                    let (problem, picked) = (problem.clone(), picked.clone());
+                    read_file(
+                        &on_read,
+                        problem,
+                        mapping,
+                        picked,
+                        read_as,
+                        to_mapping.clone(),
+                    );
+                })
+            };
+            html! {
             <SurveyMappingForm
-                key={format!("{layout:?}")}
+                key={format!("{layout:?} {:?}", attempt.file.origin)}
                 file={attempt.file.name.clone()}
                 text={attempt.file.text.clone()}
+                origin={attempt.file.origin.clone()}
+                {on_reread}
                 layout={*layout}
                 columns={columns.clone()}
                 choices={choices.clone()}
@@ -213,7 +258,8 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
                 on_run={with_file(&run, &attempt.file)}
                 on_cancel={cancel.clone()}
             />
-        },
+            }
+        }
         Step::Reading { name, progress } => {
             html! { <ImportProgress file={name.clone()} progress={*progress} /> }
         }
@@ -234,6 +280,7 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
             html! {
                 <ImportReportView
                     file={attempt.file.name.clone()}
+                    origin={attempt.file.origin.clone()}
                     map={props.map.clone()}
                     mapping={attempt.mapping.clone()}
                     result={result.clone()}
@@ -249,7 +296,7 @@ pub fn SurveyImport(props: &SurveyImportProps) -> Html {
         <section class="survey-import" aria-labelledby="survey-import-title">
             <h3 id="survey-import-title">{ "Survey answers" }</h3>
             if !measured {
-                <p class="hint">{ "Measure a touchpoint first (its Measure button), then import a survey export (Qualtrics, SurveyMonkey, Google Forms or a spreadsheet saved as CSV)." }</p>
+                <p class="hint">{ "Measure a touchpoint first (its Measure button), then import a survey export (Qualtrics, SurveyMonkey, Google Forms, a CSV or an .xlsx workbook)." }</p>
             }
             if let Some(p) = &*problem { <p class="banner error" role="alert">{ p }</p> }
             { body }

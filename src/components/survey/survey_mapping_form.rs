@@ -4,11 +4,16 @@
 use std::rc::Rc;
 
 use journey_core::survey::suggest::{persona_links, suggest};
-use journey_core::survey::{Column, ColumnLink, Layout, Periodicity, Survey, SurveyMapping};
+use journey_core::survey::{
+    Column, ColumnLink, LabelValue, Layout, Periodicity, Survey, SurveyMapping,
+};
 use journey_core::{Id, JourneyMap};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::common::reading::{Origin, ReadAs};
+use crate::components::survey::answer_labels::AnswerLabels;
+use crate::components::survey::reading_options::ReadingOptions;
 use crate::components::survey::segment_personas::SegmentPersonas;
 
 /// Rows looked at, and values listed at most, for the segment column's values.
@@ -36,6 +41,9 @@ pub struct SurveyMappingFormProps {
     pub file: AttrValue,
     /// The file's text, for the segment column's values.
     pub text: Rc<String>,
+    pub origin: Origin,
+    /// Read the file again in another encoding or sheet, keeping this mapping.
+    pub on_reread: Callback<(ReadAs, SurveyMapping)>,
     pub layout: Layout,
     pub columns: Vec<Column>,
     /// What a touchpoint can be linked to: column keys, or touchpoint names in the long layout.
@@ -83,6 +91,11 @@ pub fn SurveyMappingForm(props: &SurveyMappingFormProps) -> Html {
     });
     let draft = use_state(|| start.0.clone());
     let segments = use_state(|| start.1.clone());
+    let labels = use_memo((draft.touchpoints.clone(), draft.labels.clone()), |_| {
+        Survey::open(&props.text, Some(props.layout))
+            .map(|s| s.answer_labels(&draft, &props.map.plan(), SEGMENT_SCAN))
+            .unwrap_or_default()
+    });
     let keys: Vec<String> = props.columns.iter().map(|c| c.key.clone()).collect();
     let update = |change: fn(&mut SurveyMapping, Option<String>)| {
         let draft = draft.clone();
@@ -149,6 +162,29 @@ pub fn SurveyMappingForm(props: &SurveyMappingFormProps) -> Html {
             Periodicity::Quarter
         }
     });
+    let on_reread = {
+        let (draft, on_reread) = (draft.clone(), props.on_reread.clone());
+        Callback::from(move |read_as| on_reread.emit((read_as, (*draft).clone())))
+    };
+    let on_date_order = {
+        let draft = draft.clone();
+        Callback::from(move |order| {
+            let mut next = (*draft).clone();
+            next.date_order = order;
+            draft.set(next);
+        })
+    };
+    let on_label = {
+        let draft = draft.clone();
+        Callback::from(move |(label, value): (String, Option<i32>)| {
+            let mut next = (*draft).clone();
+            next.labels.retain(|l| l.label != label);
+            if let Some(value) = value {
+                next.labels.push(LabelValue { label, value });
+            }
+            draft.set(next);
+        })
+    };
     let run = {
         let (draft, on_run) = (draft.clone(), props.on_run.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -178,10 +214,14 @@ pub fn SurveyMappingForm(props: &SurveyMappingFormProps) -> Html {
                     }
                 </select>
             </label>
+            <ReadingOptions origin={props.origin.clone()} date_order={draft.date_order} {on_reread} {on_date_order} />
             <fieldset>
                 <legend>{ "Touchpoints" }</legend>
                 for (card, name) in &measured { { link_picker(*card, name) } }
             </fieldset>
+            if !labels.is_empty() {
+                <AnswerLabels labels={(*labels).clone()} own={draft.labels.clone()} {on_label} />
+            }
             <fieldset>
                 <legend>{ "Dates, segments and loyalty" }</legend>
                 { picker("Date column".into(), &keys, draft.date_column.as_deref(), "— no dates —", update(|m, v| m.date_column = v)) }

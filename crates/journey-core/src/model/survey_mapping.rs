@@ -11,6 +11,8 @@ use super::Id;
 pub enum Layout {
     /// Three header rows: short ids, question texts, import ids.
     Qualtrics,
+    /// Qualtrics before 2017: two header rows (`V1`… or `Q1`…, then question texts).
+    QualtricsLegacy,
     /// Two header rows: questions, then sub-options or "Response".
     Surveymonkey,
     /// One header row of question texts, `Timestamp` first.
@@ -28,6 +30,17 @@ pub enum Periodicity {
     Month,
     #[default]
     Quarter,
+}
+
+/// How a date such as `03/04/2026` is read: March (month first) or April (day first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrder {
+    /// `2026-03-04`: never in doubt.
+    YearFirst,
+    MonthFirst,
+    DayFirst,
 }
 
 /// One survey column (or, in the long layout, one touchpoint name) feeding one touchpoint card.
@@ -51,6 +64,10 @@ pub struct SurveyMapping {
     pub period: Periodicity,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_column: Option<String>,
+    /// The user's order for dates such as `03/04/2026`. Absent: decided by the first date in the
+    /// column that only one order can read, month first when none does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_order: Option<DateOrder>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub segment_column: Option<String>,
     /// Needed by the long layout to tell respondents apart for the loyalty link.

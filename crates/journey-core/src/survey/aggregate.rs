@@ -7,13 +7,14 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use super::csv::{CsvReader, Record};
-use super::dates::{period_key, period_name, Periodicity};
-use super::layout::{columns, detect, Column, Layout};
-use super::values::{read_cell, Cell, LabelValue};
+use super::dates::{period_name, period_number, read_date, DateOrder, Periodicity, WrittenDate};
+use super::layout::{detect, gather, header, Column, Dialect, Layout, Source};
+use super::values::{read_cell, Cell, LabelValue, Scale};
 use crate::model::evidence::AnswerPattern;
 pub use crate::model::survey_mapping::{ColumnLink, SurveyMapping};
 use crate::model::Id;
 use crate::order;
+use crate::score::loyalty::merge_pattern;
 use crate::score::{Evidence, Histogram, LoyaltyEvidence, Metric, Plan};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +48,8 @@ impl std::error::Error for SurveyError {}
 pub enum SkipReason {
     Blank,
     NotApplicable,
+    /// A negative code on a scale with none (`-1`, `-99`): "no basis", "prefer not to answer".
+    NoBasis,
     OffScale,
     UnmappedLabel,
     UnmappedTouchpoint,
@@ -57,6 +60,7 @@ impl fmt::Display for SkipReason {
         f.write_str(match self {
             SkipReason::Blank => "blank",
             SkipReason::NotApplicable => "not applicable",
+            SkipReason::NoBasis => "a negative no-basis code, read as N/A",
             SkipReason::OffScale => "outside the scale",
             SkipReason::UnmappedLabel => "a label with no value",
             SkipReason::UnmappedTouchpoint => "a touchpoint not linked to the map",
@@ -72,10 +76,62 @@ pub struct Skipped {
     pub reason: SkipReason,
 }
 
+/// How the dates of a file were read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateDecision {
+    /// No date column, or no date in it that could be read.
+    NoDates,
+    /// Every date was year-first (or dotted, or a serial day): nothing to decide.
+    Unambiguous,
+    /// The first date only one order reads, and where it is.
+    DecidedBy { line: usize, value: String },
+    /// No date tells month-first from day-first: month first.
+    Ambiguous,
+    /// The order the user chose in the mapping.
+    Chosen,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateReading {
+    /// The order `03/04/2026` was read in; year-first when the file wrote none such.
+    pub order: DateOrder,
+    pub decision: DateDecision,
+    /// Rows whose date could not be read: their answers count in the totals, in no period.
+    pub unreadable: u64,
+}
+
+impl DateReading {
+    pub fn describe(&self) -> String {
+        let order = match self.order {
+            DateOrder::YearFirst => "year first",
+            DateOrder::MonthFirst => "month first",
+            DateOrder::DayFirst => "day first",
+        };
+        let how = match &self.decision {
+            DateDecision::NoDates => "No dates were read".to_string(),
+            DateDecision::Unambiguous => format!("Dates are written {order}"),
+            DateDecision::DecidedBy { line, value } => {
+                format!("Dates read {order}, as “{value}” on line {line} can only be read that way")
+            }
+            DateDecision::Ambiguous => format!(
+                "No date in the column tells month-first from day-first, so they were read {order}: change it in the mapping if that is wrong"
+            ),
+            DateDecision::Chosen => format!("Dates read {order}, as chosen in the mapping"),
+        };
+        match self.unreadable {
+            0 => format!("{how}."),
+            1 => format!("{how}; 1 date could not be read."),
+            n => format!("{how}; {n} dates could not be read."),
+        }
+    }
+}
+
 /// What an import found, shown before anything is saved.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportReport {
     pub layout: Layout,
+    /// How the file departs from its tool's usual export.
+    pub dialects: Vec<Dialect>,
     pub separator: char,
     /// Data rows read (header rows not counted).
     pub rows: u64,
@@ -87,8 +143,9 @@ pub struct ImportReport {
     pub examples: Vec<Skipped>,
     /// Labels that have no value yet, with how often each occurred; never guessed.
     pub unmapped_labels: Vec<(String, u64)>,
-    /// Rows whose date could not be read: their answers count in the totals, in no period.
-    pub undated_rows: u64,
+    pub dates: DateReading,
+    /// Answers whose label had its number glued on (`Very likely7`), read by the number.
+    pub glued_labels: u64,
     pub periods: Vec<String>,
     pub segments: Vec<String>,
 }
@@ -114,6 +171,10 @@ pub struct Survey<'a> {
     reader: CsvReader<'a>,
     pub layout: Layout,
     pub columns: Vec<Column>,
+    pub dialects: Vec<Dialect>,
+    /// Where each column's cell is in a record, when that is not its own position.
+    sources: Option<Vec<Source>>,
+    raw: Record,
 }
 
 impl<'a> Survey<'a> {
@@ -126,7 +187,7 @@ impl<'a> Survey<'a> {
         }
         let layout = layout.unwrap_or_else(|| detect(&first));
         let header_rows = layout.header_rows().min(first.len());
-        let columns = columns(layout, &first[..header_rows]);
+        let header = header(layout, &first);
         let mut reader = CsvReader::new(text);
         for _ in 0..header_rows {
             reader.next_record();
@@ -134,17 +195,36 @@ impl<'a> Survey<'a> {
         Ok(Survey {
             reader,
             layout,
-            columns,
+            columns: header.columns,
+            dialects: header.dialects,
+            sources: header.sources,
+            raw: Record {
+                line: 0,
+                fields: Vec::new(),
+            },
         })
     }
 
     pub fn next_record(&mut self) -> Option<Record> {
-        self.reader.next_record()
+        let mut record = Record {
+            line: 0,
+            fields: Vec::new(),
+        };
+        self.read_into(&mut record).then_some(record)
     }
 
-    /// The next record into a reused buffer; false at the end.
+    /// The next record into a reused buffer, its fields in column order; false at the end.
     pub fn read_into(&mut self, record: &mut Record) -> bool {
-        self.reader.read_into(record)
+        match &self.sources {
+            None => self.reader.read_into(record),
+            Some(sources) => {
+                let read = self.reader.read_into(&mut self.raw);
+                if read {
+                    gather(sources, &self.raw, record);
+                }
+                read
+            }
+        }
     }
 
     /// What a touchpoint can be linked to: the column keys, or in the long layout the distinct
@@ -188,7 +268,7 @@ impl<'a> Survey<'a> {
         (self.reader.position(), self.reader.len())
     }
 
-    fn find(&self, role: &'static str, column: &str) -> Result<usize, SurveyError> {
+    pub(crate) fn find(&self, role: &'static str, column: &str) -> Result<usize, SurveyError> {
         let wanted = column.trim();
         self.columns
             .iter()
@@ -269,9 +349,15 @@ impl<'a> Survey<'a> {
                 (Some(_), None) => None,
             },
             period: mapping.period,
+            date_order: mapping.date_order,
+            decided: None,
+            either_dates: false,
+            any_dates: false,
+            last_slot: 0,
             labels: mapping.labels.clone(),
             column_names: self.columns.iter().map(|c| c.key.clone()).collect(),
             layout: self.layout,
+            dialects: self.dialects.clone(),
             separator: self.reader.separator(),
             slots: Vec::new(),
             respondents: HashMap::new(),
@@ -287,8 +373,17 @@ impl<'a> Survey<'a> {
             examples: Vec::new(),
             unmapped: HashMap::new(),
             undated: 0,
+            glued: 0,
         })
     }
+}
+
+/// A slot with its period decided.
+struct MergedSlot {
+    period: Option<(i32, u32)>,
+    segment: Option<String>,
+    histograms: Vec<Option<Histogram>>,
+    patterns: Vec<AnswerPattern>,
 }
 
 enum Loyalty {
@@ -297,10 +392,43 @@ enum Loyalty {
     Touchpoint(String),
 }
 
+/// A row's period under either reading of its date, before the column's order is known: the
+/// year and the period number if the date is month-first and if it is day-first (0: it cannot
+/// be read that way). Most dates read the same both ways.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PeriodKey {
+    year: i32,
+    month_first: u32,
+    day_first: u32,
+}
+
+impl PeriodKey {
+    fn of(date: WrittenDate, periodicity: Periodicity) -> PeriodKey {
+        let period = |order| {
+            date.month(order)
+                .map_or(0, |m| period_number(m, periodicity))
+        };
+        PeriodKey {
+            year: date.year(),
+            month_first: period(DateOrder::MonthFirst),
+            day_first: period(DateOrder::DayFirst),
+        }
+    }
+
+    fn period(self, order: DateOrder) -> Option<(i32, u32)> {
+        let n = match order {
+            DateOrder::DayFirst => self.day_first,
+            _ => self.month_first,
+        };
+        (n != 0).then_some((self.year, n))
+    }
+}
+
 /// One period × segment combination and everything counted for it.
 struct Slot {
-    period: Option<(i32, u32)>,
+    period: Option<PeriodKey>,
     segment: Option<String>,
+    rows: u64,
     /// A histogram per link, created with the first answer.
     histograms: Vec<Option<Histogram>>,
     patterns: Vec<AnswerPattern>,
@@ -331,9 +459,17 @@ pub struct Aggregator {
     respondent: Option<usize>,
     loyalty: Option<Loyalty>,
     period: Periodicity,
+    /// The mapping's order for ambiguous dates, and the first date that decided one.
+    date_order: Option<DateOrder>,
+    decided: Option<(DateOrder, usize, String)>,
+    either_dates: bool,
+    any_dates: bool,
+    /// The slot of the row before: rows often come sorted by date.
+    last_slot: usize,
     labels: Vec<LabelValue>,
     column_names: Vec<String>,
     layout: Layout,
+    dialects: Vec<Dialect>,
     separator: char,
     slots: Vec<Slot>,
     respondents: HashMap<String, Respondent>,
@@ -353,20 +489,31 @@ pub struct Aggregator {
     examples: Vec<Skipped>,
     unmapped: HashMap<String, u64>,
     undated: u64,
+    glued: u64,
 }
 
 fn field(record: &Record, index: Option<usize>) -> Option<&str> {
     record.fields.get(index?).map(|s| s.trim())
 }
 
-/// A cell's value on the metric's scale, or the reason it is not an answer.
-fn classify(text: &str, labels: &[LabelValue], metric: &Metric) -> Result<i32, SkipReason> {
-    match read_cell(text, labels) {
-        Cell::Value(v) if (metric.min..=metric.max).contains(&v) => Ok(v),
-        Cell::Value(_) => Err(SkipReason::OffScale),
-        Cell::Blank => Err(SkipReason::Blank),
-        Cell::NotApplicable => Err(SkipReason::NotApplicable),
-        Cell::Unmapped(_) => Err(SkipReason::UnmappedLabel),
+/// The scale a loyalty question is read on when its labels carry no number: 0–10, as NPS.
+const LOYALTY_SCALE: Scale = (0, 10);
+
+/// A cell's value on the metric's scale (and whether its number was glued to a label), or the
+/// reason it is not an answer.
+fn classify(text: &str, labels: &[LabelValue], metric: &Metric) -> Result<(i32, bool), SkipReason> {
+    let cell = read_cell(text, labels, Some((metric.min, metric.max)));
+    match cell.value() {
+        Some(v) if (metric.min..=metric.max).contains(&v) => {
+            Ok((v, matches!(cell, Cell::Glued(_))))
+        }
+        Some(v) if v < 0 && metric.min >= 0 => Err(SkipReason::NoBasis),
+        Some(_) => Err(SkipReason::OffScale),
+        None => Err(match cell {
+            Cell::Blank => SkipReason::Blank,
+            Cell::NotApplicable => SkipReason::NotApplicable,
+            _ => SkipReason::UnmappedLabel,
+        }),
     }
 }
 
@@ -398,31 +545,69 @@ impl Aggregator {
     /// nothing once its slot exists.
     fn slot_of(&mut self, record: &Record) -> usize {
         let period = match field(record, self.date) {
-            Some(date) => {
-                let key = period_key(date, self.period);
-                if key.is_none() {
-                    self.undated += 1;
+            Some(text) => match read_date(text) {
+                Some(date) => {
+                    self.note_date(date, record.line, text);
+                    Some(PeriodKey::of(date, self.period))
                 }
-                key
-            }
+                None => {
+                    self.undated += 1;
+                    None
+                }
+            },
             None => None,
         };
         let segment = field(record, self.segment).filter(|s| !s.is_empty());
-        let found = self
-            .slots
-            .iter()
-            .position(|s| s.period == period && s.segment.as_deref() == segment);
-        found.unwrap_or_else(|| {
+        let fits = |s: &Slot| s.period == period && s.segment.as_deref() == segment;
+        let found = match self.slots.get(self.last_slot) {
+            Some(last) if fits(last) => Some(self.last_slot),
+            _ => self.slots.iter().position(fits),
+        };
+        let at = found.unwrap_or_else(|| {
             self.slots.push(Slot {
                 period,
                 segment: segment.map(str::to_string),
+                rows: 0,
                 histograms: vec![None; self.links.len()],
                 patterns: Vec::new(),
                 pattern_bits: Vec::new(),
                 last_pattern: 0,
             });
             self.slots.len() - 1
-        })
+        });
+        self.slots[at].rows += 1;
+        self.last_slot = at;
+        at
+    }
+
+    /// Keeps what a date says about the column's order: the first one only one order reads.
+    fn note_date(&mut self, date: WrittenDate, line: usize, text: &str) {
+        self.any_dates = true;
+        if let WrittenDate::Either { .. } = date {
+            self.either_dates = true;
+            if self.decided.is_none() {
+                if let Some(order) = date.decides() {
+                    self.decided = Some((order, line, text.to_string()));
+                }
+            }
+        }
+    }
+
+    /// The order ambiguous dates are read in, and how it was arrived at.
+    fn date_order(&self) -> (DateOrder, DateDecision) {
+        match (self.date_order, &self.decided) {
+            _ if !self.any_dates => (DateOrder::YearFirst, DateDecision::NoDates),
+            _ if !self.either_dates => (DateOrder::YearFirst, DateDecision::Unambiguous),
+            (Some(order), _) => (order, DateDecision::Chosen),
+            (None, Some((order, line, value))) => (
+                *order,
+                DateDecision::DecidedBy {
+                    line: *line,
+                    value: value.clone(),
+                },
+            ),
+            (None, None) => (DateOrder::MonthFirst, DateDecision::Ambiguous),
+        }
     }
 
     /// A respondent with a loyalty answer joins the group of those who answered the same
@@ -493,7 +678,8 @@ impl Aggregator {
             let column = self.wide_columns[link];
             let text = record.fields.get(column).map(String::as_str).unwrap_or("");
             match classify(text, &self.labels, &self.links[link].2) {
-                Ok(v) => {
+                Ok((v, glued)) => {
+                    self.glued += u64::from(glued);
                     self.count(slot, link, v);
                     self.row_answers.push((link, v));
                 }
@@ -504,8 +690,9 @@ impl Aggregator {
             }
         }
         if let Some(Loyalty::Column(column)) = self.loyalty {
-            let loyalty = field(record, Some(column)).map(|t| read_cell(t, &self.labels));
-            if let Some(Cell::Value(y)) = loyalty {
+            let loyalty = field(record, Some(column))
+                .and_then(|t| read_cell(t, &self.labels, Some(LOYALTY_SCALE)).value());
+            if let Some(y) = loyalty {
                 let answers = std::mem::take(&mut self.row_answers);
                 self.add_respondent(slot, &answers, y);
                 self.row_answers = answers;
@@ -520,7 +707,8 @@ impl Aggregator {
         let respondent = field(record, self.respondent).map(str::to_string);
         let is_loyalty = matches!(&self.loyalty, Some(Loyalty::Touchpoint(l)) if l == name);
         if is_loyalty {
-            if let (Some(id), Cell::Value(y)) = (&respondent, read_cell(text, &self.labels)) {
+            let y = read_cell(text, &self.labels, Some(LOYALTY_SCALE)).value();
+            if let (Some(id), Some(y)) = (&respondent, y) {
                 let entry = self.respondents.entry(id.clone()).or_default();
                 entry.loyalty = Some(y);
                 entry.slot = slot;
@@ -539,7 +727,8 @@ impl Aggregator {
             return;
         };
         match classify(text, &self.labels, &self.links[link].2) {
-            Ok(v) => {
+            Ok((v, glued)) => {
+                self.glued += u64::from(glued);
                 self.count(slot, link, v);
                 if let (Some(id), Some(_)) = (respondent, &self.loyalty) {
                     let entry = self.respondents.entry(id).or_default();
@@ -554,6 +743,47 @@ impl Aggregator {
         }
     }
 
+    /// The slots by period once the order is known: a slot whose dates cannot be read that way
+    /// joins its segment's undated slot, and slots that now share a period are merged.
+    fn merged_slots(&mut self, order: DateOrder) -> Vec<MergedSlot> {
+        let mut merged: Vec<MergedSlot> = Vec::new();
+        for slot in &self.slots {
+            let period = slot.period.and_then(|key| key.period(order));
+            if slot.period.is_some() && period.is_none() {
+                self.undated += slot.rows;
+            }
+            let at = match merged
+                .iter()
+                .position(|m| m.period == period && m.segment == slot.segment)
+            {
+                Some(at) => at,
+                None => {
+                    merged.push(MergedSlot {
+                        period,
+                        segment: slot.segment.clone(),
+                        histograms: vec![None; slot.histograms.len()],
+                        patterns: Vec::new(),
+                    });
+                    merged.len() - 1
+                }
+            };
+            let into = &mut merged[at];
+            for (mine, theirs) in into.histograms.iter_mut().zip(&slot.histograms) {
+                match (mine.as_mut(), theirs) {
+                    (Some(mine), Some(theirs)) => {
+                        mine.merge(theirs);
+                    }
+                    (None, Some(theirs)) => *mine = Some(theirs.clone()),
+                    (_, None) => {}
+                }
+            }
+            for pattern in &slot.patterns {
+                merge_pattern(&mut into.patterns, pattern);
+            }
+        }
+        merged
+    }
+
     pub fn finish(mut self) -> ImportResult {
         for respondent in std::mem::take(&mut self.respondents).into_values() {
             if let Some(y) = respondent.loyalty {
@@ -561,10 +791,12 @@ impl Aggregator {
             }
         }
         let periodicity = self.period;
+        let (order, decision) = self.date_order();
+        let slots = self.merged_slots(order);
         let name = |key: Option<(i32, u32)>| key.map(|k| period_name(k, periodicity));
         let mut evidence = Vec::new();
         let mut loyalty = Vec::new();
-        for slot in &self.slots {
+        for slot in &slots {
             for (link, histogram) in slot.histograms.iter().enumerate() {
                 if let Some(answers) = histogram {
                     let (period, segment) = (name(slot.period), slot.segment.clone());
@@ -610,13 +842,19 @@ impl Aggregator {
             loyalty,
             report: ImportReport {
                 layout: self.layout,
+                dialects: self.dialects,
                 separator: self.separator,
                 rows: self.rows,
                 used,
                 skipped: self.skipped.into_iter().collect(),
                 examples: self.examples,
                 unmapped_labels: unmapped,
-                undated_rows: self.undated,
+                dates: DateReading {
+                    order,
+                    decision,
+                    unreadable: self.undated,
+                },
+                glued_labels: self.glued,
                 periods,
                 segments,
             },

@@ -4,7 +4,11 @@
 pub mod aggregate;
 pub mod csv;
 pub mod dates;
+pub mod encoding;
+pub mod labels;
 pub mod layout;
+#[cfg(feature = "xlsx")]
+pub mod sheet;
 pub mod suggest;
 pub mod values;
 
@@ -12,7 +16,7 @@ pub use aggregate::{
     import, Aggregator, ColumnLink, ImportReport, ImportResult, Reading, SkipReason, Skipped,
     Survey, SurveyError, SurveyMapping,
 };
-pub use dates::Periodicity;
+pub use dates::{DateOrder, Periodicity};
 
 /// The largest survey file read in the browser: room for a million-row export several times
 /// over, while staying clear of what a tab's memory allows.

@@ -67,6 +67,7 @@ pub fn suggest(
         layout: remembered.layout,
         period: remembered.period,
         date_column: keep(&remembered.date_column).or_else(|| first_named(columns, &DATE_NAMES)),
+        date_order: remembered.date_order,
         segment_column: keep(&remembered.segment_column),
         respondent_column: keep(&remembered.respondent_column)
             .or_else(|| first_named(columns, &RESPONDENT_NAMES)),
