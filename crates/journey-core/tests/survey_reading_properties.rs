@@ -141,3 +141,23 @@ proptest! {
         prop_assert_eq!(result.report.dates.unreadable, 0);
     }
 }
+
+proptest! {
+    #[test]
+    fn a_row_read_in_place_has_the_fields_of_a_record(text in "[a\",;\t\r\n é]{0,60}") {
+        use journey_core::survey::csv::{CsvReader, Row};
+        let mut records = CsvReader::new(&text);
+        let mut rows = CsvReader::new(&text);
+        let mut row = Row::new(&text);
+        loop {
+            let record = records.next_record();
+            let more = rows.read_row(&mut row);
+            prop_assert_eq!(record.is_some(), more);
+            let Some(record) = record else { break };
+            prop_assert_eq!(record.line, row.line);
+            let fields: Vec<&str> = (0..row.len()).filter_map(|i| row.get(i)).collect();
+            prop_assert_eq!(record.fields, fields);
+        }
+        prop_assert_eq!(records.position(), rows.position());
+    }
+}

@@ -7,8 +7,13 @@ use journey_core::score::Plan;
 use journey_core::survey::{ImportResult, Reading, SurveyError, SurveyMapping};
 use yew::Callback;
 
-/// Records per slice: large enough that the pauses cost little, small enough to stay responsive.
-const SLICE: usize = 20_000;
+use crate::browser::clock;
+
+/// Records read between looks at the clock.
+const CHUNK: usize = 4_096;
+/// How long a slice runs before the page gets a turn: under the 50 ms of a long task, and long
+/// enough that the pauses (a timer's few milliseconds each) cost little.
+const SLICE_MS: i64 = 40;
 
 pub async fn run(
     text: &str,
@@ -17,10 +22,17 @@ pub async fn run(
     on_progress: &Callback<f64>,
 ) -> Result<ImportResult, SurveyError> {
     let mut reading = Reading::start(text, mapping, plan)?;
-    while !reading.step(SLICE) {
+    loop {
+        let started = clock::now();
+        let mut done = false;
+        while !done && clock::now() - started < SLICE_MS {
+            done = reading.step(CHUNK);
+        }
+        if done {
+            return Ok(reading.finish());
+        }
         let (read, all) = reading.progress();
         on_progress.emit(read as f64 / all.max(1) as f64);
         yew::platform::time::sleep(Duration::ZERO).await;
     }
-    Ok(reading.finish())
 }

@@ -3,10 +3,10 @@
 //! `Survey::open` reads the header rows; an `Aggregator` then takes the data records one at a
 //! time, so the app can import a large file in slices without freezing the page.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 
-use super::csv::{CsvReader, Record};
+use super::csv::{Cells, CsvReader, Record, Row};
 use super::dates::{period_name, period_number, read_date, DateOrder, Periodicity, WrittenDate};
 use super::layout::{detect, gather, header, Column, Dialect, Layout, Source};
 use super::values::{read_cell, Cell, LabelValue, Scale};
@@ -53,6 +53,17 @@ pub enum SkipReason {
     OffScale,
     UnmappedLabel,
     UnmappedTouchpoint,
+}
+
+impl SkipReason {
+    pub const ALL: [SkipReason; 6] = [
+        SkipReason::Blank,
+        SkipReason::NotApplicable,
+        SkipReason::NoBasis,
+        SkipReason::OffScale,
+        SkipReason::UnmappedLabel,
+        SkipReason::UnmappedTouchpoint,
+    ];
 }
 
 impl fmt::Display for SkipReason {
@@ -317,6 +328,12 @@ impl<'a> Survey<'a> {
         let mut cards: Vec<Id> = links.iter().map(|(_, card, _)| *card).collect();
         order::sort(&mut cards);
         cards.dedup();
+        let offsets = std::iter::once(0)
+            .chain(links.iter().scan(0, |end, (_, _, metric)| {
+                *end += (metric.max - metric.min + 1) as usize;
+                Some(*end)
+            }))
+            .collect();
         let card_of_link = links
             .iter()
             .map(|(_, card, _)| cards.partition_point(|c| c < card))
@@ -364,14 +381,13 @@ impl<'a> Survey<'a> {
             row_answers: Vec::new(),
             answered: vec![0; cards.len().div_ceil(64)],
             totals: vec![(0.0, 0.0); cards.len()],
+            offsets,
             card_of_link,
             cards,
             pattern_scores: Vec::new(),
             rows: 0,
             used: vec![0; mapping.touchpoints.len()],
-            skipped: BTreeMap::new(),
-            examples: Vec::new(),
-            unmapped: HashMap::new(),
+            skips: Skips::default(),
             undated: 0,
             glued: 0,
         })
@@ -382,7 +398,7 @@ impl<'a> Survey<'a> {
 struct MergedSlot {
     period: Option<(i32, u32)>,
     segment: Option<String>,
-    histograms: Vec<Option<Histogram>>,
+    counts: Vec<u64>,
     patterns: Vec<AnswerPattern>,
 }
 
@@ -429,8 +445,9 @@ struct Slot {
     period: Option<PeriodKey>,
     segment: Option<String>,
     rows: u64,
-    /// A histogram per link, created with the first answer.
-    histograms: Vec<Option<Histogram>>,
+    /// Every link's histogram counts end to end (see `Aggregator::offsets`): one flat array
+    /// per slot, so counting an answer is one add.
+    counts: Vec<u64>,
     patterns: Vec<AnswerPattern>,
     /// Each pattern's cards as bits over the aggregator's `cards`, to find it without comparing
     /// card lists, and the pattern the last respondent joined, tried first: most respondents
@@ -475,6 +492,8 @@ pub struct Aggregator {
     respondents: HashMap<String, Respondent>,
     /// Answers of the row being read (link, value), for the respondent's sums.
     row_answers: Vec<(usize, i32)>,
+    /// Where each link's counts start in a slot's `counts` (and, last, their length).
+    offsets: Vec<usize>,
     /// The distinct linked cards, ascending; each link's place among them.
     cards: Vec<Id>,
     card_of_link: Vec<usize>,
@@ -485,15 +504,60 @@ pub struct Aggregator {
     pattern_scores: Vec<f64>,
     rows: u64,
     used: Vec<u64>,
-    skipped: BTreeMap<SkipReason, u64>,
-    examples: Vec<Skipped>,
-    unmapped: HashMap<String, u64>,
+    skips: Skips,
     undated: u64,
     glued: u64,
 }
 
-fn field(record: &Record, index: Option<usize>) -> Option<&str> {
-    record.fields.get(index?).map(|s| s.trim())
+/// `text` without surrounding white space; most cells have none, and are not searched for it.
+#[inline(always)]
+fn trimmed(text: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_none_or(|b| b.is_ascii() && !b.is_ascii_whitespace());
+    let bytes = text.as_bytes();
+    if plain(bytes.first()) && plain(bytes.last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
+#[inline(always)]
+fn field<C: Cells>(record: &C, index: Option<usize>) -> Option<&str> {
+    record.cell(index?).map(trimmed)
+}
+
+/// What was skipped: counts by reason, the first few values, and the labels with no value.
+#[derive(Default)]
+struct Skips {
+    counts: [u64; SkipReason::ALL.len()],
+    examples: Vec<Skipped>,
+    unmapped: HashMap<String, u64>,
+}
+
+impl Skips {
+    fn add(&mut self, line: usize, column: &str, value: &str, reason: SkipReason) {
+        self.counts[reason as usize] += 1;
+        if reason == SkipReason::UnmappedLabel {
+            *self.unmapped.entry(value.trim().to_string()).or_default() += 1;
+        }
+        if self.examples.len() < EXAMPLES {
+            self.examples.push(Skipped {
+                line,
+                column: column.to_string(),
+                value: value.to_string(),
+                reason,
+            });
+        }
+    }
+}
+
+#[inline(always)]
+fn in_scale(v: i32, metric: &Metric) -> Result<(i32, bool), SkipReason> {
+    if (metric.min..=metric.max).contains(&v) {
+        Ok((v, false))
+    } else {
+        Err(SkipReason::OffScale)
+    }
 }
 
 /// The scale a loyalty question is read on when its labels carry no number: 0–10, as NPS.
@@ -501,7 +565,26 @@ const LOYALTY_SCALE: Scale = (0, 10);
 
 /// A cell's value on the metric's scale (and whether its number was glued to a label), or the
 /// reason it is not an answer.
+#[inline(always)]
 fn classify(text: &str, labels: &[LabelValue], metric: &Metric) -> Result<(i32, bool), SkipReason> {
+    // Most cells of a numeric export are one or two digits, or blank.
+    match *text.as_bytes() {
+        [] => return Err(SkipReason::Blank),
+        [d] if d.is_ascii_digit() => return in_scale(i32::from(d - b'0'), metric),
+        [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => {
+            return in_scale(i32::from(a - b'0') * 10 + i32::from(b - b'0'), metric)
+        }
+        _ => {}
+    }
+    classify_text(text, labels, metric)
+}
+
+/// `classify` for cells that are not one or two digits.
+fn classify_text(
+    text: &str,
+    labels: &[LabelValue],
+    metric: &Metric,
+) -> Result<(i32, bool), SkipReason> {
     let cell = read_cell(text, labels, Some((metric.min, metric.max)));
     match cell.value() {
         Some(v) if (metric.min..=metric.max).contains(&v) => {
@@ -518,36 +601,21 @@ fn classify(text: &str, labels: &[LabelValue], metric: &Metric) -> Result<(i32, 
 }
 
 impl Aggregator {
-    fn skip(&mut self, line: usize, column: &str, value: &str, reason: SkipReason) {
-        *self.skipped.entry(reason).or_default() += 1;
-        if reason == SkipReason::UnmappedLabel {
-            *self.unmapped.entry(value.trim().to_string()).or_default() += 1;
-        }
-        if self.examples.len() < EXAMPLES {
-            self.examples.push(Skipped {
-                line,
-                column: column.to_string(),
-                value: value.to_string(),
-                reason,
-            });
-        }
-    }
-
+    #[inline(always)]
     fn count(&mut self, slot: usize, link: usize, value: i32) {
-        let metric = self.links[link].2;
-        self.slots[slot].histograms[link]
-            .get_or_insert_with(|| metric.empty_histogram())
-            .add(value, 1);
+        // `classify` let only values on the link's scale through.
+        let at = self.offsets[link] + (value - self.links[link].2.min) as usize;
+        self.slots[slot].counts[at] += 1;
         self.used[link] += 1;
     }
 
     /// The slot of a row's period and segment; found by comparison, so reading a row allocates
     /// nothing once its slot exists.
-    fn slot_of(&mut self, record: &Record) -> usize {
+    fn slot_of<C: Cells>(&mut self, record: &C) -> usize {
         let period = match field(record, self.date) {
             Some(text) => match read_date(text) {
                 Some(date) => {
-                    self.note_date(date, record.line, text);
+                    self.note_date(date, record.line(), text);
                     Some(PeriodKey::of(date, self.period))
                 }
                 None => {
@@ -568,7 +636,7 @@ impl Aggregator {
                 period,
                 segment: segment.map(str::to_string),
                 rows: 0,
-                histograms: vec![None; self.links.len()],
+                counts: vec![0; self.offsets[self.links.len()]],
                 patterns: Vec::new(),
                 pattern_bits: Vec::new(),
                 last_pattern: 0,
@@ -663,7 +731,7 @@ impl Aggregator {
         self.slots[slot].patterns[at].add(&self.pattern_scores, f64::from(y));
     }
 
-    pub fn push(&mut self, record: &Record) {
+    pub fn push<C: Cells>(&mut self, record: &C) {
         self.rows += 1;
         let slot = self.slot_of(record);
         match self.long {
@@ -672,20 +740,24 @@ impl Aggregator {
         }
     }
 
-    fn push_wide(&mut self, record: &Record, slot: usize) {
+    fn push_wide<C: Cells>(&mut self, record: &C, slot: usize) {
         self.row_answers.clear();
+        // A row's answers are kept only to join the loyalty sums.
+        let keep = self.loyalty.is_some();
         for link in 0..self.links.len() {
             let column = self.wide_columns[link];
-            let text = record.fields.get(column).map(String::as_str).unwrap_or("");
+            let text = record.cell(column).unwrap_or("");
             match classify(text, &self.labels, &self.links[link].2) {
                 Ok((v, glued)) => {
                     self.glued += u64::from(glued);
                     self.count(slot, link, v);
-                    self.row_answers.push((link, v));
+                    if keep {
+                        self.row_answers.push((link, v));
+                    }
                 }
                 Err(reason) => {
-                    let name = self.column_names[column].clone();
-                    self.skip(record.line, &name, text, reason);
+                    let name = &self.column_names[column];
+                    self.skips.add(record.line(), name, text, reason);
                 }
             }
         }
@@ -700,9 +772,9 @@ impl Aggregator {
         }
     }
 
-    fn push_long(&mut self, record: &Record, slot: usize, touchpoint: usize, value: usize) {
+    fn push_long<C: Cells>(&mut self, record: &C, slot: usize, touchpoint: usize, value: usize) {
         let name = field(record, Some(touchpoint)).unwrap_or("");
-        let text = record.fields.get(value).map(String::as_str).unwrap_or("");
+        let text = record.cell(value).unwrap_or("");
         let link = self.links.iter().position(|(column, _, _)| column == name);
         let respondent = field(record, self.respondent).map(str::to_string);
         let is_loyalty = matches!(&self.loyalty, Some(Loyalty::Touchpoint(l)) if l == name);
@@ -716,11 +788,10 @@ impl Aggregator {
         }
         let Some(link) = link else {
             if !is_loyalty {
-                let name = name.to_string();
-                self.skip(
-                    record.line,
+                self.skips.add(
+                    record.line(),
                     "touchpoint",
-                    &name,
+                    name,
                     SkipReason::UnmappedTouchpoint,
                 );
             }
@@ -736,10 +807,7 @@ impl Aggregator {
                     entry.slot = slot;
                 }
             }
-            Err(reason) => {
-                let name = name.to_string();
-                self.skip(record.line, &name, text, reason);
-            }
+            Err(reason) => self.skips.add(record.line(), name, text, reason),
         }
     }
 
@@ -761,21 +829,15 @@ impl Aggregator {
                     merged.push(MergedSlot {
                         period,
                         segment: slot.segment.clone(),
-                        histograms: vec![None; slot.histograms.len()],
+                        counts: vec![0; slot.counts.len()],
                         patterns: Vec::new(),
                     });
                     merged.len() - 1
                 }
             };
             let into = &mut merged[at];
-            for (mine, theirs) in into.histograms.iter_mut().zip(&slot.histograms) {
-                match (mine.as_mut(), theirs) {
-                    (Some(mine), Some(theirs)) => {
-                        mine.merge(theirs);
-                    }
-                    (None, Some(theirs)) => *mine = Some(theirs.clone()),
-                    (_, None) => {}
-                }
+            for (mine, theirs) in into.counts.iter_mut().zip(&slot.counts) {
+                *mine += theirs;
             }
             for pattern in &slot.patterns {
                 merge_pattern(&mut into.patterns, pattern);
@@ -797,14 +859,17 @@ impl Aggregator {
         let mut evidence = Vec::new();
         let mut loyalty = Vec::new();
         for slot in &slots {
-            for (link, histogram) in slot.histograms.iter().enumerate() {
-                if let Some(answers) = histogram {
-                    let (period, segment) = (name(slot.period), slot.segment.clone());
+            for (link, (_, card, metric)) in self.links.iter().enumerate() {
+                let counts = &slot.counts[self.offsets[link]..self.offsets[link + 1]];
+                if counts.iter().any(|n| *n > 0) {
                     evidence.push(Evidence {
-                        card: self.links[link].1,
-                        period,
-                        segment,
-                        answers: answers.clone(),
+                        card: *card,
+                        period: name(slot.period),
+                        segment: slot.segment.clone(),
+                        answers: Histogram {
+                            min: metric.min,
+                            counts: counts.to_vec(),
+                        },
                     });
                 }
             }
@@ -827,7 +892,7 @@ impl Aggregator {
         });
         let periods = crate::score::evidence::periods(&evidence);
         let segments = crate::score::evidence::segments(&evidence);
-        let mut unmapped: Vec<(String, u64)> = self.unmapped.into_iter().collect();
+        let mut unmapped: Vec<(String, u64)> = self.skips.unmapped.into_iter().collect();
         order::sort_by(&mut unmapped, |a, b| {
             b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
         });
@@ -846,8 +911,12 @@ impl Aggregator {
                 separator: self.separator,
                 rows: self.rows,
                 used,
-                skipped: self.skipped.into_iter().collect(),
-                examples: self.examples,
+                skipped: SkipReason::ALL
+                    .into_iter()
+                    .zip(self.skips.counts)
+                    .filter(|(_, n)| *n > 0)
+                    .collect(),
+                examples: self.skips.examples,
                 unmapped_labels: unmapped,
                 dates: DateReading {
                     order,
@@ -867,6 +936,9 @@ impl Aggregator {
 pub struct Reading<'a> {
     survey: Survey<'a>,
     aggregator: Aggregator,
+    /// Where records are read in place (most files), and where they are rebuilt (expanded
+    /// choice columns).
+    row: Row<'a>,
     record: Record,
 }
 
@@ -881,6 +953,7 @@ impl<'a> Reading<'a> {
         Ok(Reading {
             survey,
             aggregator,
+            row: Row::new(text),
             record: Record {
                 line: 0,
                 fields: Vec::new(),
@@ -891,10 +964,17 @@ impl<'a> Reading<'a> {
     /// Reads and counts up to `limit` records; true once the file is done.
     pub fn step(&mut self, limit: usize) -> bool {
         for _ in 0..limit {
-            if !self.survey.read_into(&mut self.record) {
-                return true;
+            if self.survey.sources.is_none() {
+                if !self.survey.reader.read_row(&mut self.row) {
+                    return true;
+                }
+                self.aggregator.push(&self.row);
+            } else {
+                if !self.survey.read_into(&mut self.record) {
+                    return true;
+                }
+                self.aggregator.push(&self.record);
             }
-            self.aggregator.push(&self.record);
         }
         false
     }

@@ -9,12 +9,82 @@ pub struct Record {
     pub fields: Vec<String>,
 }
 
+/// A record read in place: each field a span of the file's text, or, for the few quoted fields
+/// that hold `""` or text after their closing quote, of `unescaped`. Reading one costs no copy.
+pub struct Row<'a> {
+    pub line: usize,
+    source: &'a str,
+    /// (start, end); a start with `IN_UNESCAPED` set is in `unescaped`.
+    spans: Vec<(u32, u32)>,
+    unescaped: String,
+}
+
+const IN_UNESCAPED: u32 = 1 << 31;
+
+impl<'a> Row<'a> {
+    pub fn new(source: &'a str) -> Row<'a> {
+        Row {
+            line: 0,
+            source,
+            spans: Vec::new(),
+            unescaped: String::new(),
+        }
+    }
+
+    #[inline(always)]
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let &(start, end) = self.spans.get(i)?;
+        Some(if start & IN_UNESCAPED != 0 {
+            &self.unescaped[(start & !IN_UNESCAPED) as usize..end as usize]
+        } else {
+            &self.source[start as usize..end as usize]
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+}
+
+/// The cells of a record, by position: a `Record` of owned fields or a `Row` read in place.
+pub trait Cells {
+    fn line(&self) -> usize;
+    fn cell(&self, i: usize) -> Option<&str>;
+}
+
+impl Cells for Record {
+    fn line(&self) -> usize {
+        self.line
+    }
+
+    fn cell(&self, i: usize) -> Option<&str> {
+        self.fields.get(i).map(String::as_str)
+    }
+}
+
+impl Cells for Row<'_> {
+    fn line(&self) -> usize {
+        self.line
+    }
+
+    #[inline(always)]
+    fn cell(&self, i: usize) -> Option<&str> {
+        self.get(i)
+    }
+}
+
 pub struct CsvReader<'a> {
     bytes: &'a [u8],
     text: &'a str,
     pos: usize,
     line: usize,
     separator: u8,
+    /// The bytes that end unquoted text: the separator and the line ends.
+    stops: [bool; 256],
 }
 
 /// The separator that occurs most outside quotes in the first record (`,` when none does).
@@ -45,12 +115,18 @@ fn detect_separator(text: &str) -> u8 {
 impl<'a> CsvReader<'a> {
     pub fn new(text: &'a str) -> CsvReader<'a> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let separator = detect_separator(text);
+        let mut stops = [false; 256];
+        for b in [separator, b'\n', b'\r'] {
+            stops[usize::from(b)] = true;
+        }
         CsvReader {
             bytes: text.as_bytes(),
             text,
             pos: 0,
             line: 1,
-            separator: detect_separator(text),
+            separator,
+            stops,
         }
     }
 
@@ -130,12 +206,73 @@ impl<'a> CsvReader<'a> {
     }
 
     /// Moves past unquoted text up to the next separator or line end.
+    // A plain loop: the size-optimised wasm build would call a closure per byte.
+    #[inline(always)]
     fn skip_plain(&mut self) {
-        while self.pos < self.bytes.len()
-            && self.bytes[self.pos] != self.separator
-            && !matches!(self.bytes[self.pos], b'\n' | b'\r')
-        {
-            self.pos += 1;
+        let mut pos = self.pos;
+        while pos < self.bytes.len() && !self.stops[usize::from(self.bytes[pos])] {
+            pos += 1;
+        }
+        self.pos = pos;
+    }
+
+    /// The span of a quoted field (the opening quote at the current position): inside the
+    /// quotes when it holds no `""` and nothing follows the closing quote, else in `unescaped`.
+    fn quoted_span(&mut self, unescaped: &mut String) -> (u32, u32) {
+        let open = self.pos + 1;
+        let close = self.bytes[open..]
+            .iter()
+            .position(|&b| b == b'"')
+            .map(|at| open + at);
+        if let Some(close) = close {
+            let after = close + 1;
+            let plain_end = self
+                .bytes
+                .get(after)
+                .is_none_or(|b| self.stops[usize::from(*b)]);
+            if plain_end && self.bytes.get(after) != Some(&b'"') {
+                let breaks = self.bytes[open..close]
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, &b)| {
+                        b == b'\n' || (b == b'\r' && self.bytes.get(open + i + 1) != Some(&b'\n'))
+                    })
+                    .count();
+                self.line += breaks;
+                self.pos = after;
+                return (open as u32, close as u32);
+            }
+        }
+        let start = unescaped.len() as u32 | IN_UNESCAPED;
+        self.quoted_field(unescaped);
+        (start, unescaped.len() as u32)
+    }
+
+    /// Reads the next record in place into `row`. False at the end of the text.
+    pub fn read_row(&mut self, row: &mut Row<'a>) -> bool {
+        while self.line_end() {}
+        if self.pos >= self.bytes.len() {
+            return false;
+        }
+        row.line = self.line;
+        row.source = self.text;
+        row.spans.clear();
+        row.unescaped.clear();
+        loop {
+            let span = if self.bytes.get(self.pos) == Some(&b'"') {
+                self.quoted_span(&mut row.unescaped)
+            } else {
+                let start = self.pos;
+                self.skip_plain();
+                (start as u32, self.pos as u32)
+            };
+            row.spans.push(span);
+            if self.bytes.get(self.pos) == Some(&self.separator) {
+                self.pos += 1;
+                continue;
+            }
+            self.line_end();
+            return true;
         }
     }
 

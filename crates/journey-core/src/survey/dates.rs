@@ -107,9 +107,28 @@ fn month_of_ordinal(year: u32, day: u32) -> Option<u32> {
 /// Reads the date at the start of `text`; what follows it (a time, `AM`/`PM`, a zone such as
 /// `Z`, `+02:00` or `GMT+5:30`) does not move the day, so it is not read.
 pub fn read_date(text: &str) -> Option<WrittenDate> {
+    // `2026-03-04…`, what most tools write, read without splitting.
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, ..] = *text.as_bytes() {
+        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+        let ends = text
+            .as_bytes()
+            .get(10)
+            .is_none_or(|b| matches!(b, b' ' | b'T'));
+        if ends && digits.iter().all(u8::is_ascii_digit) {
+            let n = |a: u8, b: u8| u32::from(a - b'0') * 10 + u32::from(b - b'0');
+            let (year, month, day) = (n(y0, y1) * 100 + n(y2, y3), n(m0, m1), n(d0, d1));
+            return ((1..=12).contains(&month) && (1..=31).contains(&day) && year >= 1000)
+                .then_some(WrittenDate::Known {
+                    year: year as i32,
+                    month,
+                });
+        }
+    }
     let text = text.trim();
-    if let Some(serial) = serial_day(text) {
-        return Some(serial);
+    if text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        if let Some(serial) = serial_day(text) {
+            return Some(serial);
+        }
     }
     let end = text
         .bytes()
